@@ -1,0 +1,28 @@
+import ReportForm
+
+extension Rule {
+    public static let carryOverMismatch = Rule(
+        id: "carry-over-mismatch", family: .acrossYears, severity: .warning, title: "上年结转与上一年度报告不一致",
+        checks: "本年度第三部分「二、上年结转」每一列应等于同一机关上一年度报告「四、结转下年度继续办理」的同一列。",
+        basis: "推论：结转件数前后衔接。年报格式未明文规定，因此作为警告。", fix: "核对两份报告；如上一年度报告有误，应在本年度报告中说明。")
+    public static let stockDrift = Rule(
+        id: "stock-drift", family: .acrossYears, severity: .warning, title: "现行有效件数与上年不衔接",
+        checks: "现行有效件数 ≈ 上年现行有效件数 ＋ 本年制发件数 － 本年废止件数（规章、行政规范性文件）。清理、修订可能使其不成立。",
+        basis: "推论，年报格式未规定，因此只作警告。", fix: "核对件数；如因集中清理等原因不衔接，请在正文中说明。")
+    public static let publishedLate = Rule(
+        id: "published-late", family: .publication, severity: .error, title: "逾期公布",
+        checks: "县级以上人民政府部门应在每年1月31日前、县级以上地方人民政府应在每年3月31日前公布上一年度报告。机关类别取自 agency.yaml 的 kind。",
+        basis: AgencyKind.deadlineBasis + "。", fix: "如实填写发布时间；逾期的应在报告中说明原因。")
+    public static let publishedEarly = Rule(
+        id: "published-early", family: .publication, severity: .warning, title: "发布时间早于统计期限结束",
+        checks: "年度报告的统计期限为报告年度1月1日至12月31日，发布时间应在此之后。",
+        basis: "实际报告的通行写法；年报格式未明文规定，因此作为警告。", fix: "核对 published 的年份。")
+    public static let feeStatementMissing = Rule(
+        id: "fee-statement-missing", family: .publication, severity: .warning, title: "未说明信息处理费收取情况",
+        checks: "2021年格式的报告应在「六、其他需要报告的事项」中说明依据\(FeeStatement.basis)收取\(FeeStatement.keyword)的情况（包括未收取）。",
+        basis: "\(FormVersion.revised2021.issuingDocument)第（六）项的要求（原文未能核实，因此作为警告）。",
+        fix: "在第六部分写明，例如：「本年度未收取\(FeeStatement.keyword)。」或「共收取\(FeeStatement.keyword)×元。」")
+
+    static let acrossYearRules = [carryOverMismatch, stockDrift]
+    static let publicationRules = [publishedLate, publishedEarly, feeStatementMissing]
+}

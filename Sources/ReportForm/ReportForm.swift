@@ -1,0 +1,41 @@
+/// One edition of the statutory format: its sections, tables, identities and links across years.
+///
+/// Everything else in nianbao (validation, scaffolding, rendering, data export) derives from
+/// this value; no other module spells a statutory label.
+public struct ReportForm: Sendable {
+    public let version: FormVersion
+    public let sections: [StatutorySection]
+    /// The tables in print order: 二, 三, 四.
+    public let tables: [FormTable]
+    public let identities: [Identity]
+    /// Every cell of every table by id.
+    public let cellsByID: [CellID: CellSpec]
+
+    init(version: FormVersion) {
+        self.version = version
+        self.sections = StatutorySection.all
+        self.tables = [.activeDisclosure(version), .requests(version), .appeals]
+        self.identities = tables.flatMap { $0.derivedIdentities() }
+        var cells: [CellID: CellSpec] = [:]
+        for table in tables { for cell in table.cells { cells[cell.id] = cell } }
+        self.cellsByID = cells
+    }
+
+    public static let trial2019 = ReportForm(version: .trial2019)
+    public static let revised2021 = ReportForm(version: .revised2021)
+
+    /// The edition `version` describes.
+    public static func edition(_ version: FormVersion) -> ReportForm {
+        version == .trial2019 ? trial2019 : revised2021
+    }
+
+    /// The edition a report on `year` must use.
+    public static func required(forReportYear year: Int) -> ReportForm {
+        edition(.required(forReportYear: year))
+    }
+
+    public func table(_ id: TableID) -> FormTable { tables.first { $0.id == id }! }
+
+    /// Every cell in print order.
+    public var cells: [CellSpec] { tables.flatMap(\.cells) }
+}

@@ -1,0 +1,118 @@
+import Diagnostics
+import ReportForm
+
+/// Reads one cell's text strictly. Anything that is not a plain number is a finding with a hint;
+/// nothing is guessed, because a wrong guess in a statutory table is worse than a question.
+enum CellValueParser {
+    enum Outcome {
+        case value(Int64, warning: Finding?)
+        case invalid(Finding)
+    }
+
+    /// Largest magnitude accepted: far beyond any real table, small enough that sums cannot overflow.
+    static let limit: Int64 = 1_000_000_000_000
+
+    static func parse(_ raw: String?, kind: ValueKind, cell: CellSpec, at location: SourceLocation) -> Outcome {
+        func invalid(_ message: String, _ gist: String, hint: String) -> Outcome {
+            .invalid(Rule.cellValue.finding(
+                "「\(cell.displayName)」\(message)", gist: gist, at: location, cell: cell.id, found: raw, hint: hint))
+        }
+        guard let raw, !raw.trimmingWhitespace.isEmpty, raw != "~", raw.lowercased() != "null" else {
+            return invalid("是空白", "blank cell", hint: "没有发生的填 0，不能留空。")
+        }
+        let text = raw.trimmingWhitespace
+        if let number = plainDecimal(text) {
+            return checked(number, text: text, kind: kind, cell: cell, location: location, invalid: invalid)
+        }
+        // Diagnose the common ways a cell goes wrong, most specific first.
+        let halfWidth = String(text.map(halfWidthDigit))
+        if halfWidth != text, plainDecimal(halfWidth) != nil {
+            return invalid("使用了全角数字「\(text)」", "full-width digits", hint: "改为半角数字：\(halfWidth)")
+        }
+        let withoutSeparators = halfWidth.filter { $0 != "," && $0 != "，" && $0 != "_" && $0 != "'" }
+        if withoutSeparators != halfWidth, plainDecimal(withoutSeparators) != nil {
+            return invalid(
+                "使用了千分位分隔符「\(text)」", "thousands separator", hint: "去掉分隔符：\(withoutSeparators)")
+        }
+        let digits = String(halfWidth.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") })
+        let rest = halfWidth.dropFirst(digits.count).trimmingWhitespace
+        if plainDecimal(digits) != nil, let first = rest.first {
+            if first == "（" || first == "(" || first == "，" || first == "," {
+                return invalid(
+                    "在数字后加了说明「\(rest)」", "note inside a numeric cell",
+                    hint: "单元格只填数字 \(digits)，说明写进正文相应部分。")
+            }
+            let unitHint: String
+            if case .amount(let unit, _) = kind, rest.hasPrefix("元"), unit == "万元", let yuan = Double(digits) {
+                unitHint = "表头单位是万元：\(digits)元 = \(CellValue.format(Int64((yuan / 100).rounded()), scale: 2)) 万元，只填数字。"
+            } else {
+                unitHint = "去掉单位，只填数字 \(digits)；单位已在表头中。"
+            }
+            return invalid("带有单位「\(rest)」", "unit inside a numeric cell", hint: unitHint)
+        }
+        if text.contains(where: { "〇零一二三四五六七八九十百千万亿两".contains($0) }) {
+            return invalid("使用了汉字数字「\(text)」", "ideographic numerals", hint: "改为阿拉伯数字。")
+        }
+        return invalid("不是数字：「\(text)」", "not a number", hint: "只填半角阿拉伯数字，没有发生的填 0。")
+    }
+
+    private static func checked(
+        _ number: (negative: Bool, whole: String, fraction: String), text: String, kind: ValueKind, cell: CellSpec,
+        location: SourceLocation, invalid: (String, String, String) -> Outcome
+    ) -> Outcome {
+        let scale = kind.scale
+        if number.fraction.count > scale {
+            return scale == 0
+                ? invalid("不是整数：「\(text)」", "not a whole number", "件数必须是整数。")
+                : invalid("超过 \(scale) 位小数：「\(text)」", "too many decimals", "金额以万元为单位，保留两位小数。")
+        }
+        guard number.whole.count <= 13, var value = Int64(number.whole) else {
+            return invalid("数字过大：「\(text)」", "number too large", "核对数字和单位。")
+        }
+        let fraction = number.fraction + String(repeating: "0", count: scale - number.fraction.count)
+        for digit in fraction { value = value * 10 + Int64(digit.wholeNumberValue!) }
+        guard value <= limit else { return invalid("数字过大：「\(text)」", "number too large", "核对数字和单位。") }
+        if number.negative { value = -value }
+        var warning: Finding?
+        if value < 0, kind != .change {
+            warning = Rule.cellNegative.finding(
+                "「\(cell.displayName)」为负数：\(text)", gist: "negative count", at: location, cell: cell.id, found: text,
+                hint: "件数不应为负数；核对数字。")
+        }
+        return .value(value, warning: warning)
+    }
+
+    /// `-?digits(.digits)?` in ASCII, nothing else (no exponent, hex, or leading plus).
+    static func plainDecimal(_ text: String) -> (negative: Bool, whole: String, fraction: String)? {
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy({ $0.isASCII && $0.isNumber })) else {
+            return nil
+        }
+        return (negative, String(whole), String(fraction))
+    }
+
+    private static func halfWidthDigit(_ c: Character) -> Character {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return c }
+        switch scalar.value {
+        case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
+        case 0xFF0E: return "."
+        case 0xFF0D: return "-"
+        default: return c
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
+        let trimmed = String(String.UnicodeScalarView(scalars))
+        return String(trimmed.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

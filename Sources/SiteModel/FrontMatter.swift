@@ -1,0 +1,70 @@
+import Diagnostics
+import Yams
+
+/// A value from a YAML file with where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// The YAML block between `---` lines at the top of `report.md`.
+public struct FrontMatter: Sendable {
+    /// Scalar values by key, with positions.
+    public let fields: [String: Located<String>]
+    /// Where the block starts (line 1), or the start of the file if there is none.
+    public let location: SourceLocation
+    /// Whether the file has a front-matter block at all.
+    public let isPresent: Bool
+
+    public subscript(_ key: String) -> Located<String>? { fields[key] }
+
+    /// Splits `text` into front matter and body. `bodyLineOffset` is the number of lines
+    /// before the body, so body positions can be mapped back to the file.
+    static func split(_ text: String, file: String) -> (FrontMatter, body: Substring, bodyLineOffset: Int, [Finding]) {
+        let start = SourceLocation(file: file)
+        let absent = FrontMatter(fields: [:], location: start, isPresent: false)
+        guard text.hasPrefix("---\n") else { return (absent, text[...], 0, []) }
+        var lineCount = 1
+        var index = text.index(text.startIndex, offsetBy: 4)
+        let yamlStart = index
+        while index < text.endIndex {
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<lineEnd]
+            lineCount += 1
+            if line == "---" || line == "..." {
+                let yaml = String(text[yamlStart..<index])
+                let body = lineEnd < text.endIndex ? text[text.index(after: lineEnd)...] : ""
+                let (fields, findings) = parseFields(yaml, file: file)
+                return (FrontMatter(fields: fields, location: start, isPresent: true), body, lineCount, findings)
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        let finding = Rule.frontMatterMissing.finding(
+            "头信息没有结束标记「---」", gist: "front matter is not closed", at: start,
+            hint: "在头信息最后一行之后加一行 ---")
+        return (absent, text[...], 0, [finding])
+    }
+
+    private static func parseFields(_ yaml: String, file: String) -> ([String: Located<String>], [Finding]) {
+        switch YAMLDocument.parse(yaml, file: file, lineOffset: 1) {
+        case .failure(let finding): return ([:], [finding])
+        case .success(nil): return ([:], [])
+        case .success(let root?):
+            guard let mapping = root.mapping else {
+                return ([:], [Rule.yamlShape.finding("头信息应当是「键: 值」的列表", gist: "front matter must be a mapping",
+                                                     at: root.location(in: file, lineOffset: 1))])
+            }
+            var fields: [String: Located<String>] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                fields[name] = Located(value.string ?? "", at: value.location(in: file, lineOffset: 1))
+            }
+            return (fields, [])
+        }
+    }
+}

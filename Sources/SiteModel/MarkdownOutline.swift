@@ -1,0 +1,104 @@
+import CMarkGFM
+import Diagnostics
+
+/// A heading of the narrative.
+public struct Heading: Sendable {
+    public let level: Int
+    public let text: String
+    public let location: SourceLocation
+}
+
+/// A block of narrative text (paragraph, heading, list item paragraph, table cell) as plain text.
+public struct TextBlock: Sendable {
+    public let text: String
+    public let location: SourceLocation
+    /// Index into `ReportDocument.sections` of the `##` section holding the block; nil before the first.
+    public let section: Int?
+}
+
+/// The narrative of a report: its `##` sections and the plain text of every block, with positions.
+public struct ReportDocument: Sendable {
+    /// The `##` headings in order.
+    public let sections: [Heading]
+    /// Every heading, all levels.
+    public let headings: [Heading]
+    public let blocks: [TextBlock]
+
+    /// The text blocks of section `index`, excluding its heading.
+    public func blocks(inSection index: Int) -> [TextBlock] {
+        blocks.filter { $0.section == index }
+    }
+}
+
+/// Parses Markdown with cmark-gfm (the GFM extensions users write in) for its structure.
+enum MarkdownOutline {
+    /// Registering the GFM extensions is not thread-safe; a static let runs it exactly once.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    static func parse(_ body: Substring, file: String, lineOffset: Int) -> ReportDocument {
+        precondition(extensionsRegistered)
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) else {
+            return ReportDocument(sections: [], headings: [], blocks: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = String(body)
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return ReportDocument(sections: [], headings: [], blocks: []) }
+        defer { cmark_node_free(root) }
+
+        var sections: [Heading] = []
+        var headings: [Heading] = []
+        var blocks: [TextBlock] = []
+        guard let iterator = cmark_iter_new(root) else { return ReportDocument(sections: [], headings: [], blocks: []) }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let isCell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
+                && String(cString: cmark_node_get_type_string(node)) == "table_cell"
+            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell else { continue }
+            let location = SourceLocation(
+                file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                column: max(1, Int(cmark_node_get_start_column(node))))
+            let content = plainText(node)
+            if type == CMARK_NODE_HEADING {
+                let heading = Heading(level: Int(cmark_node_get_heading_level(node)), text: content, location: location)
+                headings.append(heading)
+                if heading.level == 2 {
+                    sections.append(heading)
+                    continue
+                }
+            }
+            blocks.append(TextBlock(text: content, location: location, section: sections.isEmpty ? nil : sections.count - 1))
+        }
+        return ReportDocument(sections: sections, headings: headings, blocks: blocks)
+    }
+
+    /// The literal text below `node`; soft line breaks join without a space, as Chinese reads.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
+                if let literal = cmark_node_get_literal(current) { out += String(cString: literal) }
+            } else if type == CMARK_NODE_LINEBREAK {
+                out += "\n"
+            } else if type != CMARK_NODE_SOFTBREAK {
+                out += plainText(current)
+            }
+            child = cmark_node_next(current)
+        }
+        return out
+    }
+}

@@ -1,0 +1,46 @@
+import Diagnostics
+import Foundation
+import ReportForm
+
+/// Reads one year folder: `report.md` and `tables.yaml`.
+enum ReportLoader {
+    static func load(folder url: URL, path: String, agency: String, year: Int) -> Report {
+        var findings: [Finding] = []
+        var frontMatter = FrontMatter(fields: [:], location: SourceLocation(file: path + "/report.md"), isPresent: false)
+        var document = ReportDocument(sections: [], headings: [], blocks: [])
+        var tables: ReportTables?
+
+        let reportPath = path + "/report.md"
+        if let file = readRequired(url.appendingPathComponent("report.md"), path: reportPath, into: &findings) {
+            let (front, body, offset, frontFindings) = FrontMatter.split(file.text, file: reportPath)
+            frontMatter = front
+            findings += frontFindings
+            document = MarkdownOutline.parse(body, file: reportPath, lineOffset: offset)
+        }
+        let tablesPath = path + "/tables.yaml"
+        if let file = readRequired(url.appendingPathComponent("tables.yaml"), path: tablesPath, into: &findings) {
+            let (read, tableFindings) = TablesLoader.load(file.text, file: tablesPath, year: year)
+            tables = read
+            findings += tableFindings
+        }
+        return Report(
+            agency: agency, year: year, folder: path, frontMatter: frontMatter, document: document, tables: tables,
+            findings: findings)
+    }
+
+    private static func readRequired(_ url: URL, path: String, into findings: inout [Finding]) -> TextFile? {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let name = url.lastPathComponent
+            findings.append(Rule.reportIncomplete.finding(
+                "缺少 \(name)", gist: "\(name) is missing", at: SourceLocation(file: path),
+                hint: "每个年度文件夹需要 report.md 和 tables.yaml；`nianbao new` 可生成。"))
+            return nil
+        }
+        switch TextFile.read(url, path: path) {
+        case .success(let file): return file
+        case .failure(let finding):
+            findings.append(finding)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Diagnostics
+import Foundation
+import ReportForm
+import Synchronization
+
+/// Why a site could not be loaded at all (as opposed to findings in its files).
+public enum SiteLoadError: Error, Sendable, CustomStringConvertible {
+    case contentMissing(String)
+
+    public var description: String {
+        switch self {
+        case .contentMissing(let path):
+            "找不到 Content/ 文件夹：\(path)\n(no Content/ folder; run nianbao in the site root, or pass --source <folder>; `nianbao new <agency> <year>` creates one)"
+        }
+    }
+}
+
+/// Loads a site: configuration, agencies and every report (reports in parallel).
+public enum SiteLoader {
+    public static func load(root: URL) throws(SiteLoadError) -> Site {
+        let content = root.appendingPathComponent("Content")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .contentMissing(content.path)
+        }
+        var findings: [Finding] = []
+        let config = loadConfig(root: root, into: &findings)
+
+        struct Job { let agency: String; let year: Int; let url: URL; let path: String }
+        var shells: [(slug: String, name: Located<String>?, kind: AgencyKind?, parent: Located<String>?)] = []
+        var jobs: [Job] = []
+        for slug in subfolders(of: content) {
+            let folder = content.appendingPathComponent(slug)
+            let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
+            shells.append((slug, name, kind, parent))
+            for entry in subfolders(of: folder) {
+                let path = "Content/\(slug)/\(entry)"
+                guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
+                    findings.append(Rule.agencyConfig.finding(
+                        "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
+                        at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
+                    continue
+                }
+                jobs.append(Job(agency: slug, year: year, url: folder.appendingPathComponent(entry), path: path))
+            }
+        }
+
+        let allJobs = jobs
+        let results = Mutex([Report?](repeating: nil, count: jobs.count))
+        DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
+            let job = allJobs[index]
+            let report = ReportLoader.load(folder: job.url, path: job.path, agency: job.agency, year: job.year)
+            results.withLock { $0[index] = report }
+        }
+        let reports = results.withLock { $0.compactMap { $0 } }
+        let byAgency = Dictionary(grouping: reports, by: \.agency)
+        let agencies = shells.map { shell in
+            Agency(slug: shell.slug, name: shell.name, kind: shell.kind, parent: shell.parent,
+                   reports: (byAgency[shell.slug] ?? []).sorted { $0.year < $1.year })
+        }
+        return Site(root: root, config: config, agencies: agencies, findings: findings)
+    }
+
+    /// Visible subfolders, sorted, so that output order never depends on the file system.
+    static func subfolders(of url: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.sorted()
+    }
+
+    private static func loadConfig(root: URL, into findings: inout [Finding]) -> SiteConfig {
+        let url = root.appendingPathComponent("nianbao.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return .empty }
+        guard let fields = readMapping(url, path: "nianbao.yaml", into: &findings) else { return .empty }
+        return SiteConfig(fields: fields, file: "nianbao.yaml")
+    }
+
+    /// Reads `agency.yaml` in `folder` (whose site-relative path is `path`): name, kind, parent.
+    public static func loadAgency(folder: URL, path: String, into findings: inout [Finding])
+        -> (Located<String>?, AgencyKind?, Located<String>?)
+    {
+        let file = path + "/agency.yaml"
+        let url = folder.appendingPathComponent("agency.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            findings.append(Rule.agencyConfig.finding(
+                "机关文件夹缺少 agency.yaml", gist: "agency.yaml is missing", at: SourceLocation(file: file),
+                hint: "新建 \(file)，写明 name: 机关全称 和 kind: 部门 或 人民政府。"))
+            return (nil, nil, nil)
+        }
+        guard let fields = readMapping(url, path: file, into: &findings) else { return (nil, nil, nil) }
+        let name = fields["name"].flatMap { $0.value.isEmpty ? nil : $0 }
+        if name == nil {
+            findings.append(Rule.agencyConfig.finding(
+                "agency.yaml 缺少 name（机关全称）", gist: "agency name missing", at: SourceLocation(file: file)))
+        }
+        var kind: AgencyKind?
+        if let written = fields["kind"] {
+            kind = AgencyKind(rawValue: written.value)
+            if kind == nil {
+                findings.append(Rule.agencyConfig.finding(
+                    "kind 只能是「部门」或「人民政府」，这里是「\(written.value)」", gist: "invalid agency kind",
+                    at: written.location, found: written.value, hint: "部门：次年1月31日前公布；人民政府：次年3月31日前公布。"))
+            }
+        } else {
+            findings.append(Rule.agencyConfig.finding(
+                "agency.yaml 缺少 kind（部门 或 人民政府）", gist: "agency kind missing", at: SourceLocation(file: file),
+                hint: "kind 决定公布时限：部门次年1月31日前，人民政府次年3月31日前。"))
+        }
+        return (name, kind, fields["parent"])
+    }
+
+    /// A small YAML file of `key: value` lines, as scalars with positions.
+    private static func readMapping(_ url: URL, path: String, into findings: inout [Finding]) -> [String: Located<String>]? {
+        let file: TextFile
+        switch TextFile.read(url, path: path) {
+        case .success(let read): file = read
+        case .failure(let finding):
+            findings.append(finding)
+            return nil
+        }
+        switch YAMLDocument.parse(file.text, file: path) {
+        case .failure(let finding):
+            findings.append(finding)
+            return nil
+        case .success(nil): return [:]
+        case .success(let root?):
+            guard let mapping = root.mapping else {
+                findings.append(Rule.yamlShape.finding("应当是「键: 值」的列表", gist: "expected a mapping", at: root.location(in: path)))
+                return nil
+            }
+            var fields: [String: Located<String>] = [:]
+            for (key, value) in mapping {
+                if let name = key.string { fields[name] = Located(value.string ?? "", at: value.location(in: path)) }
+            }
+            return fields
+        }
+    }
+}

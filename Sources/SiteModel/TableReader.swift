@@ -1,0 +1,244 @@
+import Diagnostics
+import ReportForm
+import Yams
+
+/// Reads a `tables.yaml` node tree against one edition of the form, label by label.
+struct TableReader {
+    let form: ReportForm
+    let file: String
+    private(set) var values: [CellID: CellValue] = [:]
+    private(set) var collapsedRows: [String: CellValue] = [:]
+    private(set) var tableLocations: [TableID: SourceLocation] = [:]
+    private(set) var findings: [Finding] = []
+    /// Labels unknown or belonging to the other edition, and rows missing: how badly the
+    /// tables fit this edition. The loader compares it across editions.
+    private(set) var mismatches = 0
+    private(set) var firstMismatch: SourceLocation?
+
+    init(form: ReportForm, file: String) {
+        self.form = form
+        self.file = file
+    }
+
+    private var other: ReportForm { .edition(form.version.other) }
+
+    mutating func read(_ root: Node) {
+        guard let mapping = root.mapping else {
+            findings.append(Rule.yamlShape.finding(
+                "tables.yaml 的顶层应当是三个表格（以部分标题为键）", gist: "top level must be a mapping of tables",
+                at: location(root)))
+            mismatches += 1
+            return
+        }
+        var seen: Set<TableID> = []
+        for (key, value) in mapping {
+            let label = key.string ?? ""
+            let match = form.tables.lazy.compactMap { table -> (FormTable, LabelMatch)? in
+                let section = StatutorySection.containing(table.id)
+                return LabelMatcher.match(label, canonical: section.heading, variants: section.variants).map { (table, $0) }
+            }.first
+            guard let (table, labelMatch) = match else {
+                unknown(label, at: key, candidates: form.tables.map(\.label), what: "表格")
+                continue
+            }
+            guard seen.insert(table.id).inserted else {
+                duplicate(label, at: key)
+                continue
+            }
+            noteVariant(labelMatch, written: label, canonical: table.label, at: key)
+            tableLocations[table.id] = location(key)
+            readChildren(value, expected: table.rows, otherExpected: other.table(table.id).rows,
+                         idPath: [table.id.rawValue], parentLabel: table.label, parentKey: key)
+        }
+        for table in form.tables where !seen.contains(table.id) {
+            missing("缺少表格「\(table.label)」", gist: "table missing", at: SourceLocation(file: file))
+        }
+    }
+
+    // MARK: - Rows and groups
+
+    private mutating func readChildren(
+        _ node: Node, expected: [RowNode], otherExpected: [RowNode], idPath: [String], parentLabel: String, parentKey: Node
+    ) {
+        guard let mapping = node.mapping else {
+            shape("「\(parentLabel)」下应当是各行的标签", gist: "expected a mapping of rows", at: node)
+            return
+        }
+        var matched: Set<Int> = []
+        for (key, value) in mapping {
+            let label = key.string ?? ""
+            guard let (index, labelMatch) = Self.find(label, in: expected.map { ($0.label, $0.variants) }) else {
+                if Self.find(label, in: otherExpected.map { ($0.label, $0.variants) }) != nil {
+                    outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
+                             gist: "row of the \(form.version.other.rawValue) form", at: key)
+                } else {
+                    unknown(label, at: key, candidates: expected.map(\.label), what: "行")
+                }
+                continue
+            }
+            guard matched.insert(index).inserted else { duplicate(label, at: key); continue }
+            let node = expected[index]
+            noteVariant(labelMatch, written: label, canonical: node.label, at: key)
+            let otherNode = otherExpected.first { $0.label == node.label }
+            switch node {
+            case .row(let row):
+                let otherColumns: [Column] = if case .row(let o)? = otherNode { o.columns } else { [] }
+                readRow(value, row: row, rowID: (idPath + [row.id]).joined(separator: "."), otherColumns: otherColumns, key: key)
+            case .group(let group):
+                let path = group.id.map { idPath + [$0] } ?? idPath
+                if case .row(let otherRow)? = otherNode, value.mapping.map({ isColumnMapping($0, otherRow.columns) }) ?? true {
+                    readCollapsed(value, group: group, groupID: path.joined(separator: "."), key: key)
+                } else {
+                    let otherChildren: [RowNode] = if case .group(let o)? = otherNode { o.children } else { [] }
+                    readChildren(value, expected: group.children, otherExpected: otherChildren, idPath: path,
+                                 parentLabel: group.label, parentKey: key)
+                }
+            }
+        }
+        for (index, node) in expected.enumerated() where !matched.contains(index) {
+            if case .row(let row) = node, row.id == "total" { continue }  // computed from the rows above it
+            let extra = if case .group(let group) = node { "及其下 \(group.children.count) 行" } else { "" }
+            missing("「\(parentLabel)」下缺少「\(node.label)」\(extra)", gist: "row missing", at: location(parentKey))
+        }
+    }
+
+    /// The other edition's single row written where this edition has a group of rows.
+    private mutating func readCollapsed(_ value: Node, group: RowGroup, groupID: String, key: Node) {
+        outdated(
+            "「\(group.label)」在\(form.version.displayName)中分为 \(group.children.count) 行（"
+                + group.children.map(\.label).joined(separator: "；") + "），这里按\(form.version.other.displayName)填成了一行",
+            gist: "one row where the \(form.version.rawValue) form has \(group.children.count) sub-rows", at: key)
+        guard case .row(let first)? = group.children.first else { return }
+        let row = Row(group.id ?? "", group.label, columns: first.columns)
+        var scratch = TableReader(form: form, file: file)
+        scratch.readRow(value, row: row, rowID: groupID, otherColumns: [], key: key)
+        findings += scratch.findings.filter { $0.rule != Rule.cellMissing.id }
+        for (id, cellValue) in scratch.values { collapsedRows[id] = cellValue }
+    }
+
+    private func isColumnMapping(_ mapping: Node.Mapping, _ columns: [Column]) -> Bool {
+        mapping.keys.allSatisfy { key in Self.find(key.string ?? "", in: columns.map { ($0.label, $0.variants) }) != nil }
+    }
+
+    // MARK: - Cells
+
+    private mutating func readRow(_ value: Node, row: Row, rowID: String, otherColumns: [Column], key: Node) {
+        let cells = form.cellsByID
+        let leaf = LeafRow(id: rowID, labelPath: [row.label], row: row)
+        let spec = { (column: Column) in cells[rowID + "." + column.id] ?? CellSpec(row: leaf, column: column) }
+        if let sequence = value.sequence {
+            let columns = row.columns
+            let withoutTotal = columns.last?.isTotal == true ? columns.count - 1 : columns.count
+            guard sequence.count == columns.count || sequence.count == withoutTotal else {
+                shape(
+                    "「\(row.label)」应有 \(columns.count) 个数（" + columns.map(\.label).joined(separator: "，")
+                        + "），实有 \(sequence.count) 个",
+                    gist: "row has \(sequence.count) values, expected \(columns.count)", at: value)
+                return
+            }
+            for (column, cell) in zip(columns, sequence) { readCell(cell, spec(column)) }
+            return
+        }
+        guard let mapping = value.mapping else {
+            shape("「\(row.label)」应当是按列顺序的数组或按列标签的映射", gist: "row must be a sequence or mapping", at: value)
+            return
+        }
+        var matched: Set<Int> = []
+        for (columnKey, cell) in mapping {
+            let label = columnKey.string ?? ""
+            guard let (index, labelMatch) = Self.find(label, in: row.columns.map { ($0.label, $0.variants) }) else {
+                if Self.find(label, in: otherColumns.map { ($0.label, $0.variants) }) != nil {
+                    outdated("「\(label)」是\(form.version.other.displayName)的列，\(form.version.displayName)没有这一列",
+                             gist: "column of the \(form.version.other.rawValue) form", at: columnKey)
+                } else {
+                    unknown(label, at: columnKey, candidates: row.columns.map(\.label), what: "列")
+                }
+                continue
+            }
+            guard matched.insert(index).inserted else { duplicate(label, at: columnKey); continue }
+            noteVariant(labelMatch, written: label, canonical: row.columns[index].label, at: columnKey)
+            readCell(cell, spec(row.columns[index]))
+        }
+        for (index, column) in row.columns.enumerated() where !matched.contains(index) && !column.isTotal {
+            missing("「\(row.label)」缺少「\(column.label)」", gist: "cell missing", at: location(key), cell: rowID + "." + column.id)
+        }
+    }
+
+    private mutating func readCell(_ node: Node, _ cell: CellSpec) {
+        let at = location(node)
+        guard node.scalar != nil || node.isNullLike else {
+            findings.append(Rule.cellValue.finding(
+                "「\(cell.displayName)」应当是一个数字", gist: "cell must be a single number", at: at, cell: cell.id))
+            return
+        }
+        switch CellValueParser.parse(node.isNullLike ? nil : node.string, kind: cell.kind, cell: cell, at: at) {
+        case .value(let number, let warning):
+            values[cell.id] = CellValue(minorUnits: number, scale: cell.kind.scale, location: at)
+            if let warning { findings.append(warning) }
+        case .invalid(let finding):
+            findings.append(finding)
+        }
+    }
+
+    // MARK: - Findings
+
+    private static func find(_ label: String, in candidates: [(String, [String])]) -> (Int, LabelMatch)? {
+        var variant: (Int, LabelMatch)?
+        for (index, (canonical, variants)) in candidates.enumerated() {
+            guard let match = LabelMatcher.match(label, canonical: canonical, variants: variants) else { continue }
+            if match == .exact { return (index, match) }
+            if variant == nil { variant = (index, match) }
+        }
+        return variant
+    }
+
+    private func location(_ node: Node) -> SourceLocation { node.location(in: file) }
+
+    private mutating func noteVariant(_ match: LabelMatch, written: String, canonical: String, at key: Node) {
+        guard case .variant(let kind) = match else { return }
+        findings.append(Rule.labelVariant.finding(
+            "「\(written)」应写作「\(canonical)」（\(kind.description)）", gist: "non-canonical label (\(kind.rawValue))",
+            at: location(key), expected: canonical, found: written, hint: "改为规范标签「\(canonical)」。"))
+    }
+
+    private mutating func unknown(_ label: String, at key: Node, candidates: [String], what: String) {
+        let suggestion = LabelMatcher.suggestion(for: label, among: candidates)
+        findings.append(Rule.cellUnknown.finding(
+            "无法识别的\(what)「\(label)」", gist: "unknown label", at: location(key), found: label,
+            hint: suggestion.map { "您是否想写「\($0)」？" } ?? "可用的标签：" + candidates.joined(separator: "、")))
+        mismatch(at: location(key))
+    }
+
+    private mutating func outdated(_ message: String, gist: String, at key: Node) {
+        findings.append(Rule.formOutdatedRow.finding(message, gist: gist, at: location(key),
+                                                     hint: "按\(form.version.displayName)填写；`nianbao new` 可生成本年度的模板。"))
+        mismatch(at: location(key))
+    }
+
+    private mutating func missing(_ message: String, gist: String, at location: SourceLocation, cell: CellID? = nil) {
+        findings.append(Rule.cellMissing.finding(message, gist: gist, at: location, cell: cell, hint: "没有发生的填 0，不能删去。"))
+        mismatch(at: location)
+    }
+
+    private mutating func duplicate(_ label: String, at key: Node) {
+        shape("「\(label)」重复出现", gist: "duplicate label", at: key)
+    }
+
+    private mutating func shape(_ message: String, gist: String, at node: Node) {
+        findings.append(Rule.yamlShape.finding(message, gist: gist, at: location(node)))
+        mismatch(at: location(node))
+    }
+
+    private mutating func mismatch(at location: SourceLocation) {
+        mismatches += 1
+        if firstMismatch == nil { firstMismatch = location }
+    }
+}
+
+extension Node {
+    /// A YAML null: `~`, `null`, or nothing at all after the colon.
+    var isNullLike: Bool {
+        guard let scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}

@@ -1,0 +1,57 @@
+import Diagnostics
+import ReportForm
+import Yams
+
+/// Reads `tables.yaml` for a report year: against the edition the year requires, or, where the
+/// tables plainly follow the other edition, against that one with a `form-version` finding.
+enum TablesLoader {
+    static func load(_ text: String, file: String, year: Int) -> (ReportTables?, [Finding]) {
+        let root: Node
+        switch YAMLDocument.parse(text, file: file) {
+        case .failure(let finding): return (nil, [finding])
+        case .success(nil): return (nil, [Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: SourceLocation(file: file))])
+        case .success(let node?): root = node
+        }
+        let required = ReportForm.required(forReportYear: year)
+        var reader = TableReader(form: required, file: file)
+        reader.read(root)
+        var findings: [Finding] = []
+        if reader.mismatches > 0 {
+            var other = TableReader(form: .edition(required.version.other), file: file)
+            other.read(root)
+            if other.mismatches < reader.mismatches {
+                findings.append(Rule.formVersion.finding(
+                    "\(year)年度报告应使用\(required.version.displayName)，但表格是按\(other.form.version.displayName)填写的",
+                    gist: "a \(year) report must use the \(required.version.rawValue) form; these tables follow the \(other.form.version.rawValue) form",
+                    at: reader.firstMismatch ?? SourceLocation(file: file),
+                    expected: required.version.displayName, found: other.form.version.displayName,
+                    hint: "用 `nianbao new` 生成\(required.version.displayName)的 tables.yaml，把数字移过去。"))
+                reader = other
+            }
+        }
+        findings += reader.findings
+        let values = withOmittedTotals(reader.values, collapsed: reader.collapsedRows, form: reader.form)
+        let tables = ReportTables(
+            file: file, version: reader.form.version, values: values, collapsedRows: reader.collapsedRows,
+            tableLocations: reader.tableLocations)
+        return (tables, findings)
+    }
+
+    /// Fills in totals the writer left out, from the cells they sum. Group totals first, so
+    /// that an omitted （七）总计 row also gets its row total.
+    static func withOmittedTotals(_ values: [CellID: CellValue], collapsed: [String: CellValue], form: ReportForm)
+        -> [CellID: CellValue]
+    {
+        var values = values
+        let order: [IdentityKind] = [.resultsTotal, .rowTotal, .outcomeTotal]
+        for kind in order {
+            for identity in form.identities where identity.kind == kind {
+                guard let total = identity.left.first, identity.left.count == 1, values[total] == nil else { continue }
+                let partial = ReportTables(file: "", version: form.version, values: values, collapsedRows: collapsed, tableLocations: [:])
+                guard let (sum, terms) = partial.sum(identity.right), let first = terms.first else { continue }
+                values[total] = CellValue(minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
+            }
+        }
+        return values
+    }
+}

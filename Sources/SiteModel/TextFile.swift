@@ -1,0 +1,126 @@
+import Diagnostics
+import Foundation
+
+/// A text file of the site, read and checked: UTF-8, no NUL bytes, not empty, not huge.
+struct TextFile {
+    /// Path relative to the site root.
+    let path: String
+    /// The text with a leading byte-order mark removed and CRLF folded to LF.
+    let text: String
+
+    /// Larger files are refused: no report or table comes near this, and reading a huge
+    /// file into memory would only delay the message.
+    static let maximumSize = 8 * 1024 * 1024
+
+    /// Reads `url`, or returns the finding that says why it cannot be used.
+    static func read(_ url: URL, path: String) -> Result<TextFile, Finding> {
+        let location = SourceLocation(file: path)
+        let data: Data
+        do {
+            let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            guard size <= maximumSize else {
+                return .failure(Rule.fileUnreadable.finding(
+                    "文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 的上限",
+                    gist: "file too large (\(size) bytes)", at: location,
+                    hint: "年报的正文和表格文件不会这么大；请确认没有放错文件。"))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(Rule.fileUnreadable.finding(
+                "无法读取文件：\(error.localizedDescription)", gist: "cannot read file", at: location))
+        }
+        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: location))
+        }
+        if let nul = data.firstIndex(of: 0) {
+            return .failure(Rule.fileBinary.finding(
+                "文件包含 NUL 字节，不是文本文件（可能误存为 Word、PDF 或图片）",
+                gist: "binary file (NUL byte at offset \(nul - data.startIndex))",
+                at: position(ofByte: nul - data.startIndex, in: data, file: path)))
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard var text = String(validatingUTF8Data: bytes) else {
+            return .failure(encodingFinding(bytes, path: path))
+        }
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        return .success(TextFile(path: path, text: text))
+    }
+
+    private static func encodingFinding(_ data: Data, path: String) -> Finding {
+        let offset = firstInvalidUTF8Offset(data)
+        let location = position(ofByte: offset, in: data, file: path)
+        if looksLikeGB18030(data) {
+            return Rule.fileEncoding.finding(
+                "文件是 GB18030/GBK 编码，不是 UTF-8", gist: "file is GB18030/GBK-encoded, not UTF-8", at: location,
+                hint: "转换为 UTF-8：iconv -f GB18030 -t UTF-8 \(path) > 临时文件，确认无误后替换原文件。")
+        }
+        return Rule.fileEncoding.finding(
+            "文件不是有效的 UTF-8 编码（第一个无效字节在第 \(offset) 字节）", gist: "invalid UTF-8", at: location,
+            hint: "用编辑器以 UTF-8 编码另存该文件。")
+    }
+
+    /// Whether every non-ASCII byte pairs up as GB18030 double-byte (or four-byte) characters.
+    static func looksLikeGB18030(_ data: Data) -> Bool {
+        var index = data.startIndex
+        var pairs = 0
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte < 0x80 { index += 1; continue }
+            guard (0x81...0xFE).contains(byte), index + 1 < data.endIndex else { return false }
+            let second = data[index + 1]
+            if (0x40...0xFE).contains(second), second != 0x7F {
+                index += 2
+            } else if (0x30...0x39).contains(second), index + 3 < data.endIndex {
+                index += 4
+            } else {
+                return false
+            }
+            pairs += 1
+        }
+        return pairs > 0
+    }
+
+    private static func firstInvalidUTF8Offset(_ data: Data) -> Int {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                consumed = offset
+            case .emptyInput: return consumed
+            case .error: return consumed
+            }
+        }
+    }
+
+    /// Line and column of a byte offset, counting columns in characters decoded so far.
+    private static func position(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
+        let prefix = data.prefix(offset)
+        let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? prefix.startIndex
+        let column = (String(decoding: data[lineStart..<(prefix.startIndex + offset)], as: UTF8.self).unicodeScalars.count) + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+extension String {
+    /// The text, or nil if `data` is not valid UTF-8 (no silent replacement characters).
+    init?(validatingUTF8Data data: some Collection<UInt8>) {
+        var valid = true
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: break loop
+            case .error: valid = false; break loop
+            }
+        }
+        guard valid else { return nil }
+        self = String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,35 @@
+import Diagnostics
+import ReportForm
+import SiteModel
+
+/// Consistency between consecutive years of one agency.
+enum CrossYearRules {
+    static func check(_ reports: [Report]) -> [Finding] {
+        var findings: [Finding] = []
+        for (previous, current) in zip(reports, reports.dropFirst()) where current.year == previous.year + 1 {
+            guard let now = current.tables, let before = previous.tables else { continue }
+            for link in now.form.crossYearLinks(from: before.version) {
+                guard let value = now[link.cell], !value.isComputed || link.cell.hasSuffix("total") else { continue }
+                let spec = now.form.cellsByID[link.cell]
+                switch link.kind {
+                case .carriedOver(let lastYear):
+                    guard let last = before[lastYear], last.minorUnits != value.minorUnits else { continue }
+                    findings.append(Rule.carryOverMismatch.finding(
+                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，但\(previous.year)年度报告的「结转下年度继续办理」为 \(last.text)（\(last.location.description)）",
+                        gist: "carried over \(value.text), last year carried forward \(last.text)", at: value.location,
+                        cell: link.cell, expected: last.text, found: value.text))
+                case .stock(let added, let removed):
+                    guard let last = before[link.cell], let plus = now[added], let minus = now[removed] else { continue }
+                    let expected = last.minorUnits + plus.minorUnits - minus.minorUnits
+                    guard expected != value.minorUnits else { continue }
+                    findings.append(Rule.stockDrift.finding(
+                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，按上年 \(last.text) ＋ 本年制发 \(plus.text) － 本年废止 \(minus.text) 应为 \(expected)",
+                        gist: "stock \(value.text), expected \(expected) from last year", at: value.location, cell: link.cell,
+                        expected: String(expected), found: value.text,
+                        terms: ["\(previous.year):\(link.cell)=\(last.text)", "\(added)=\(plus.text)", "\(removed)=\(minus.text)"]))
+                }
+            }
+        }
+        return findings
+    }
+}

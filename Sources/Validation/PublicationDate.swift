@@ -1,0 +1,57 @@
+/// A publication date-time as written in front matter: `YYYY-MM-DD HH:MM` (Beijing time).
+struct PublicationDate: Comparable {
+    let year: Int
+    let month: Int
+    let day: Int
+    let hasTime: Bool
+
+    /// Parses `2025-01-20 09:30`, `2025-01-20T09:30`, `2025-01-20 09:30:00` or `2025-01-20`;
+    /// nil for anything else, including dates that do not exist (2月30日).
+    init?(_ text: String) {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard (1...2).contains(parts.count) else { return nil }
+        let date = parts[0].split(separator: "-")
+        guard date.count == 3, date[0].count == 4, let year = Int(date[0]), let month = Int(date[1]), let day = Int(date[2]),
+            (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
+        else { return nil }
+        if parts.count == 2 {
+            let time = parts[1].split(separator: ":")
+            guard (2...3).contains(time.count), let hour = Int(time[0]), let minute = Int(time[1]),
+                (0...23).contains(hour), (0...59).contains(minute)
+            else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hasTime = parts.count == 2
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hasTime = false
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for differences.
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
+    static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+    var chinese: String { "\(year)年\(month)月\(day)日" }
+}

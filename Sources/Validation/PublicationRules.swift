@@ -1,0 +1,45 @@
+import Diagnostics
+import ReportForm
+import Scaffold
+import SiteModel
+
+/// Deadlines (条例第四十九条) and the 信息处理费 statement in section 六.
+enum PublicationRules {
+    static func check(_ report: Report, agency: Agency?) -> [Finding] {
+        var findings: [Finding] = []
+        if let published = report.frontMatter["published"], let date = PublicationDate(published.value) {
+            if let kind = agency?.kind {
+                let (month, day) = kind.deadline
+                let deadline = PublicationDate(year: report.year + 1, month: month, day: day)
+                if date > deadline {
+                    findings.append(Rule.publishedLate.finding(
+                        "\(kind.rawValue)的\(report.year)年度报告应在\(deadline.chinese)前公布，实际\(date.chinese)公布，逾期 \(date.dayNumber - deadline.dayNumber) 天",
+                        gist: "published \(date.dayNumber - deadline.dayNumber) days after the deadline",
+                        at: published.location, expected: deadline.chinese, found: date.chinese))
+                }
+            }
+            if date.year <= report.year {
+                findings.append(Rule.publishedEarly.finding(
+                    "发布时间\(date.chinese)早于统计期限结束（\(report.year)年12月31日）", gist: "published before the year ended",
+                    at: published.location, found: date.chinese))
+            }
+        }
+        if report.requiredForm.version == .revised2021, let section = sixth(report) {
+            let blocks = report.document.blocks(inSection: section)
+            let mentions = blocks.contains { $0.text.contains(FeeStatement.keyword) }
+            // An unwritten section is reported as not filled in; asking for the fee there is noise.
+            let unwritten = blocks.isEmpty || blocks.contains { $0.text.contains(ReportTemplate.placeholder) }
+            if !mentions && !unwritten {
+                findings.append(Rule.feeStatementMissing.finding(
+                    "第六部分没有说明\(FeeStatement.keyword)的收取情况", gist: "section 6 does not state the information processing fee",
+                    at: report.document.sections[section].location,
+                    hint: "例如：「依据\(FeeStatement.basis)，本年度未收取\(FeeStatement.keyword)。」"))
+            }
+        }
+        return findings
+    }
+
+    private static func sixth(_ report: Report) -> Int? {
+        report.document.sections.firstIndex { StructureRules.identify($0.text)?.0.number == FeeStatement.sectionNumber }
+    }
+}

@@ -1,0 +1,94 @@
+import Diagnostics
+import ReportForm
+import Scaffold
+import SiteModel
+
+/// The six statutory sections: present, once each, in order, with canonical headings; and no
+/// 「待填写」 left from the template.
+enum StructureRules {
+    static func check(_ report: Report) -> [Finding] {
+        guard report.frontMatter.isPresent || !report.document.headings.isEmpty || report.document.blocks.count > 0 else {
+            return []  // the file itself is missing or unreadable; that is reported already
+        }
+        var findings: [Finding] = []
+        var found: [Int: Heading] = [:]
+        var highest = 0
+        let sections = report.document.sections
+        var numbers: [Int?] = []
+        for heading in sections {
+            guard let (section, isCanonical) = identify(heading.text) else {
+                numbers.append(nil)
+                findings.append(Rule.sectionUnknown.finding(
+                    "二级标题「\(heading.text)」不是法定部分", gist: "level-2 heading is not a statutory section",
+                    at: heading.location, hint: "小标题请用 ###；法定部分标题为：" + StatutorySection.all.map(\.heading).joined(separator: "、")))
+                continue
+            }
+            numbers.append(section.number)
+            if !isCanonical {
+                findings.append(Rule.sectionHeadingVariant.finding(
+                    "标题「\(heading.text)」应写作「\(section.heading)」", gist: "non-canonical section heading",
+                    at: heading.location, expected: section.heading, found: heading.text, hint: "改为规范标题「\(section.heading)」。"))
+            }
+            if found[section.number] != nil {
+                findings.append(Rule.sectionDuplicate.finding(
+                    "「\(section.heading)」重复出现（第一次在第 \(found[section.number]!.location.line) 行）",
+                    gist: "section appears twice", at: heading.location))
+                continue
+            }
+            if section.number < highest {
+                findings.append(Rule.sectionOrder.finding(
+                    "「\(section.heading)」应排在「\(StatutorySection.all[highest - 1].heading)」之前",
+                    gist: "section out of order", at: heading.location, hint: "按一至六的顺序排列六个部分。"))
+            }
+            found[section.number] = heading
+            highest = max(highest, section.number)
+        }
+        for section in StatutorySection.all where found[section.number] == nil {
+            let next = found.filter { $0.key > section.number }.min { $0.key < $1.key }?.value
+            let at = next?.location ?? sections.last?.location ?? SourceLocation(file: report.reportFile)
+            findings.append(Rule.sectionMissing.finding(
+                "缺少法定部分「\(section.heading)」", gist: "statutory section \(section.number) is missing", at: at,
+                expected: section.heading, hint: "加上二级标题 ## \(section.heading) 及其内容。"))
+        }
+        findings += unfilled(report, sections: sections)
+        return findings
+    }
+
+    /// The section a heading names, and whether it is written canonically.
+    static func identify(_ text: String) -> (StatutorySection, Bool)? {
+        for section in StatutorySection.all {
+            if let match = LabelMatcher.match(text, canonical: section.heading, variants: section.variants) {
+                return (section, match == .exact)
+            }
+        }
+        let folded = LabelMatcher.normalize(text)
+        for section in StatutorySection.all {
+            let title = LabelMatcher.normalize(String(section.heading.dropFirst(2)))
+            // 「五、存在问题」 names section 五 by its numeral; 「总体情况」 by its words.
+            if folded.hasPrefix(section.numeral) || folded == title || folded.hasSuffix(title) { return (section, false) }
+        }
+        return nil
+    }
+
+    private static func unfilled(_ report: Report, sections: [Heading]) -> [Finding] {
+        let marker = ReportTemplate.placeholder
+        var findings: [Finding] = []
+        for (key, field) in report.frontMatter.fields.sorted(by: { $0.key < $1.key }) where field.value.contains(marker) {
+            findings.append(Rule.notFilledIn.finding(
+                "头信息「\(key)」尚未填写", gist: "front matter field \(key) not filled in", at: field.location))
+        }
+        for block in report.document.blocks where block.text.contains(marker) {
+            findings.append(Rule.notFilledIn.finding(
+                "这里仍是模板中的「\(marker)」", gist: "template placeholder left in the text", at: block.location,
+                hint: "把「\(marker)」替换为实际内容。"))
+        }
+        for (index, heading) in sections.enumerated() where identify(heading.text) != nil {
+            if !report.document.blocks.contains(where: { $0.section == index }) {
+                findings.append(Rule.notFilledIn.finding(
+                    "「\(heading.text)」下没有任何内容", gist: "section has no text", at: heading.location,
+                    hint: "没有相关情况的，也应写明，例如「本年度未发生……」。"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,35 @@
+import Diagnostics
+import Foundation
+import ReportForm
+import SiteModel
+import Synchronization
+
+/// Runs every rule over a loaded site. Reports are checked in parallel; rules that need more
+/// than one report (across years) run per agency afterwards.
+public enum Validator {
+    /// All findings for `site`, sorted by file and position.
+    public static func validate(_ site: Site) -> [Finding] {
+        let reports = site.reports
+        let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
+        let perReport = Mutex([[Finding]](repeating: [], count: reports.count))
+        DispatchQueue.concurrentPerform(iterations: reports.count) { index in
+            let report = reports[index]
+            let findings = validate(report, agency: agencies[report.agency])
+            perReport.withLock { $0[index] = findings }
+        }
+        var findings = site.findings
+        for chunk in perReport.withLock({ $0 }) { findings += chunk }
+        for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
+        return findings.sortedForReport()
+    }
+
+    /// The findings of one report on its own.
+    public static func validate(_ report: Report, agency: Agency?) -> [Finding] {
+        var findings = report.findings
+        findings += StructureRules.check(report)
+        findings += FrontMatterRules.check(report, agency: agency)
+        findings += PublicationRules.check(report, agency: agency)
+        if let tables = report.tables { findings += ArithmeticRules.check(tables) }
+        return findings
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `nianbao`: the annual government information disclosure report, checked and published.
+@main
+struct Nianbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao",
+        abstract: "政府信息公开工作年度报告：校验、生成与发布（annual disclosure report generator and validator）",
+        version: NianbaoVersionString.value,
+        subcommands: [Check.self, New.self, Explain.self]
+    )
+}

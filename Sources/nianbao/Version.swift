@@ -1,0 +1,5 @@
+import Diagnostics
+
+enum NianbaoVersionString {
+    static let value = Diagnostics.NianbaoVersion.current
+}
