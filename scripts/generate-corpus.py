@@ -94,7 +94,9 @@ def fill_tables(template, rng, carried, stock, is2021):
     return text, forward, sum(received), sum(handled)
 
 def narrative(md_template, rng, name, year, received, handled, is2021):
-    text = md_template.replace("模板机关", name).replace(str(2024 if is2021 else 2020), str(year))
+    template_year = 2024 if is2021 else 2020
+    text = md_template.replace("模板机关", name)
+    text = text.replace(f"year: {template_year}", f"year: {year}").replace(f"{template_year}年政府信息公开", f"{year}年政府信息公开")
     text = re.sub(r"published: 待填写", f"published: {year + 1}-01-{rng.randint(10, 28):02d} 09:30", text)
     text = re.sub(r"索引号: 待填写", f"索引号: SYN-{year + 1}-{rng.randint(1, 99999):05d}", text)
     def body(_):

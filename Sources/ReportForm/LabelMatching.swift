@@ -59,7 +59,7 @@ public enum LabelMatcher {
     /// How `written` relates to `canonical` (with its listed `variants`), or `nil` if it names
     /// something else.
     public static func match(_ written: String, canonical: String, variants: [String] = []) -> LabelMatch? {
-        if written == canonical { return .exact }
+        if written.utf8.elementsEqual(canonical.utf8) { return .exact }
         let folded = normalize(written)
         let target = normalize(canonical)
         if folded == target {

@@ -17,6 +17,12 @@ enum CellValueParser {
             .invalid(Rule.cellValue.finding(
                 "「\(cell.displayName)」\(message)", gist: gist, at: location, cell: cell.id, found: raw, hint: hint))
         }
+        // The common case, plain digits, needs none of the diagnosis below.
+        if let raw, !raw.isEmpty, raw.utf8.count <= 13, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let whole = Int64(raw) {
+            var value = whole
+            for _ in 0..<kind.scale { value *= 10 }
+            return .value(value, warning: nil)
+        }
         guard let raw, !raw.trimmingWhitespace.isEmpty, raw != "~", raw.lowercased() != "null" else {
             return invalid("是空白", "blank cell", hint: "没有发生的填 0，不能留空。")
         }

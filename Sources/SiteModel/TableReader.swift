@@ -183,6 +183,8 @@ struct TableReader {
     // MARK: - Findings
 
     private static func find(_ label: String, in candidates: [(String, [String])]) -> (Int, LabelMatch)? {
+        // Almost every label is written exactly; byte equality finds it without normalising anything.
+        if let index = candidates.firstIndex(where: { $0.0.utf8.elementsEqual(label.utf8) }) { return (index, .exact) }
         var variant: (Int, LabelMatch)?
         for (index, (canonical, variants)) in candidates.enumerated() {
             guard let match = LabelMatcher.match(label, canonical: canonical, variants: variants) else { continue }

@@ -29,21 +29,20 @@ struct TextFile {
             return .failure(Rule.fileUnreadable.finding(
                 "无法读取文件：\(error.localizedDescription)", gist: "cannot read file", at: location))
         }
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: location))
         }
-        if let nul = data.firstIndex(of: 0) {
+        if let nul = bytes.firstIndex(of: 0) {
             return .failure(Rule.fileBinary.finding(
                 "文件包含 NUL 字节，不是文本文件（可能误存为 Word、PDF 或图片）",
-                gist: "binary file (NUL byte at offset \(nul - data.startIndex))",
-                at: position(ofByte: nul - data.startIndex, in: data, file: path)))
+                gist: "binary file (NUL byte at offset \(nul))", at: position(ofByte: nul, in: data, file: path)))
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard var text = String(validatingUTF8Data: bytes) else {
-            return .failure(encodingFinding(bytes, path: path))
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        guard var text = String(validating: body, as: UTF8.self) else {
+            return .failure(encodingFinding(Data(body), path: path))
         }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if body.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return .success(TextFile(path: path, text: text))
     }
 
@@ -107,20 +106,3 @@ struct TextFile {
     }
 }
 
-extension String {
-    /// The text, or nil if `data` is not valid UTF-8 (no silent replacement characters).
-    init?(validatingUTF8Data data: some Collection<UInt8>) {
-        var valid = true
-        var decoder = UTF8()
-        var iterator = data.makeIterator()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break loop
-            case .error: valid = false; break loop
-            }
-        }
-        guard valid else { return nil }
-        self = String(decoding: data, as: UTF8.self)
-    }
-}

@@ -1,4 +1,5 @@
 import Diagnostics
+import Scaffold
 import SiteModel
 
 /// The front matter: present, complete, and consistent with the folder and `agency.yaml`.
@@ -33,7 +34,7 @@ enum FrontMatterRules {
                 at: written.location, expected: name, found: written.value))
         }
         if let published = front["published"], !published.value.isEmpty,
-            !published.value.contains("待填写")
+            !published.value.containsBytes(ReportTemplate.placeholder)
         {
             if let date = PublicationDate(published.value) {
                 if !date.hasTime {

@@ -26,9 +26,9 @@ enum PublicationRules {
         }
         if report.requiredForm.version == .revised2021, let section = sixth(report) {
             let blocks = report.document.blocks(inSection: section)
-            let mentions = blocks.contains { $0.text.contains(FeeStatement.keyword) }
+            let mentions = blocks.contains { $0.text.containsBytes(FeeStatement.keyword) }
             // An unwritten section is reported as not filled in; asking for the fee there is noise.
-            let unwritten = blocks.isEmpty || blocks.contains { $0.text.contains(ReportTemplate.placeholder) }
+            let unwritten = blocks.isEmpty || blocks.contains { $0.text.containsBytes(ReportTemplate.placeholder) }
             if !mentions && !unwritten {
                 findings.append(Rule.feeStatementMissing.finding(
                     "第六部分没有说明\(FeeStatement.keyword)的收取情况", gist: "section 6 does not state the information processing fee",

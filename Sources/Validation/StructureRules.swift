@@ -56,6 +56,7 @@ enum StructureRules {
 
     /// The section a heading names, and whether it is written canonically.
     static func identify(_ text: String) -> (StatutorySection, Bool)? {
+        if let section = StatutorySection.all.first(where: { $0.heading.bytesEqual(text) }) { return (section, true) }
         for section in StatutorySection.all {
             if let match = LabelMatcher.match(text, canonical: section.heading, variants: section.variants) {
                 return (section, match == .exact)
@@ -73,11 +74,11 @@ enum StructureRules {
     private static func unfilled(_ report: Report, sections: [Heading]) -> [Finding] {
         let marker = ReportTemplate.placeholder
         var findings: [Finding] = []
-        for (key, field) in report.frontMatter.fields.sorted(by: { $0.key < $1.key }) where field.value.contains(marker) {
+        for (key, field) in report.frontMatter.fields.sorted(by: { $0.key < $1.key }) where field.value.containsBytes(marker) {
             findings.append(Rule.notFilledIn.finding(
                 "头信息「\(key)」尚未填写", gist: "front matter field \(key) not filled in", at: field.location))
         }
-        for block in report.document.blocks where block.text.contains(marker) {
+        for block in report.document.blocks where block.text.containsBytes(marker) {
             findings.append(Rule.notFilledIn.finding(
                 "这里仍是模板中的「\(marker)」", gist: "template placeholder left in the text", at: block.location,
                 hint: "把「\(marker)」替换为实际内容。"))
