@@ -45,11 +45,8 @@ let package = Package(
             dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["ReportForm"],
-            resources: [.copy("Fixtures")]
-        ),
+        // Runs the built executable; depending on it makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["nianbao"]),
     ],
     swiftLanguageModes: [.v6]
 )
