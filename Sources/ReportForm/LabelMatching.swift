@@ -34,12 +34,12 @@ public enum LabelMatcher {
     /// A label folded to compare equal across harmless differences: no white space,
     /// full-width brackets, 「1.」 numbering, simplified characters.
     public static func normalize(_ label: String) -> String {
-        var out = ""
-        out.reserveCapacity(label.utf8.count)
-        var previous: Character = " "
-        for character in label {
-            if character.isWhitespace { continue }
-            var c = traditionalToSimplified[character] ?? character
+        // Unicode scalars and integer keys: Character iteration and hashing dominated profiles.
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in label.unicodeScalars {
+            if scalar.properties.isWhitespace { continue }
+            var c = traditionalScalars[scalar.value] ?? scalar
             switch c {
             case "(": c = "（"
             case ")": c = "）"
@@ -49,11 +49,11 @@ public enum LabelMatcher {
             case "\"", "「", "」", "＂", "”", "“", "‘", "’", "'": continue  // quotes vary too much to compare
             default: break
             }
-            if "、．。".contains(c), previous.isASCII, previous.isNumber { c = "." }
+            if c == "、" || c == "．" || c == "。", previous.isASCII, ("0"..."9").contains(previous) { c = "." }
             out.append(c)
             previous = c
         }
-        return out
+        return String(out)
     }
 
     /// How `written` relates to `canonical` (with its listed `variants`), or `nil` if it names
@@ -63,8 +63,8 @@ public enum LabelMatcher {
         let folded = normalize(written)
         let target = normalize(canonical)
         if folded == target {
-            let simplified = String(written.map { traditionalToSimplified[$0] ?? $0 })
-            return simplified == written ? .variant(.punctuation) : .variant(.traditional)
+            let traditional = written.unicodeScalars.contains { traditionalScalars[$0.value] != nil }
+            return traditional ? .variant(.traditional) : .variant(.punctuation)
         }
         if variants.contains(where: { normalize($0) == folded }) { return .variant(.known) }
         if isAbbreviation(folded, of: target) { return .variant(.missingCharacters) }

@@ -79,7 +79,7 @@ struct TableReader {
             guard matched.insert(index).inserted else { duplicate(label, at: key); continue }
             let node = expected[index]
             noteVariant(labelMatch, written: label, canonical: node.label, at: key)
-            let otherNode = otherExpected.first { $0.label == node.label }
+            let otherNode = otherExpected.first { $0.label.bytesEqual(node.label) }
             switch node {
             case .row(let row):
                 let otherColumns: [Column] = if case .row(let o)? = otherNode { o.columns } else { [] }
