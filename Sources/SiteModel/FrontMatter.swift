@@ -20,6 +20,8 @@ public struct FrontMatter: Sendable {
     public let location: SourceLocation
     /// Whether the file has a front-matter block at all.
     public let isPresent: Bool
+    /// False where the block could not be parsed (a `yaml-syntax` finding says why).
+    public var isReadable: Bool = true
 
     public subscript(_ key: String) -> Located<String>? { fields[key] }
 
@@ -40,7 +42,9 @@ public struct FrontMatter: Sendable {
                 let yaml = String(text[yamlStart..<index])
                 let body = lineEnd < text.endIndex ? text[text.index(after: lineEnd)...] : ""
                 let (fields, findings) = parseFields(yaml, file: file)
-                return (FrontMatter(fields: fields, location: start, isPresent: true), body, lineCount, findings)
+                var front = FrontMatter(fields: fields, location: start, isPresent: true)
+                front.isReadable = findings.isEmpty
+                return (front, body, lineCount, findings)
             }
             index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
         }

@@ -50,6 +50,16 @@ enum MarkdownOutline {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var text = String(body)
+        let bytes = Array(text.utf8)
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+        // cmark counts columns in bytes; editors and findings count characters.
+        func characterColumn(line: Int, byteColumn: Int) -> Int {
+            guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+            let start = lineStarts[line - 1]
+            let end = min(bytes.count, start + byteColumn - 1)
+            return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count + 1
+        }
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
@@ -67,9 +77,10 @@ enum MarkdownOutline {
             let isCell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
                 && String(cString: cmark_node_get_type_string(node)) == "table_cell"
             guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell else { continue }
+            let line = Int(cmark_node_get_start_line(node))
             let location = SourceLocation(
-                file: file, line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                column: max(1, Int(cmark_node_get_start_column(node))))
+                file: file, line: line + lineOffset,
+                column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
             let content = plainText(node)
             if type == CMARK_NODE_HEADING {
                 let heading = Heading(level: Int(cmark_node_get_heading_level(node)), text: content, location: location)

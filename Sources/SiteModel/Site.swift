@@ -28,6 +28,9 @@ public struct SiteConfig: Sendable {
     public subscript(_ key: String) -> Located<String>? { fields[key] }
 
     public static let empty = SiteConfig(fields: [:], file: nil)
+
+    /// The keys nianbao.yaml may have (README, "A site on disk").
+    public static let keys = ["name", "domain", "id_code", "base_url", "theme"]
 }
 
 /// An administrative organ: `Content/<slug>/agency.yaml` and its years.

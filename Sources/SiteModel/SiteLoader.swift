@@ -76,6 +76,14 @@ public enum SiteLoader {
         let url = root.appendingPathComponent("nianbao.yaml")
         guard FileManager.default.fileExists(atPath: url.path) else { return .empty }
         guard let fields = readMapping(url, path: "nianbao.yaml", into: &findings) else { return .empty }
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !SiteConfig.keys.contains(key) {
+            let suggestion = LabelMatcher.suggestion(for: key, among: SiteConfig.keys)
+            findings.append(Rule.siteConfig.finding(
+                "nianbao.yaml 中有无法识别的键「\(key)」", gist: "unknown key \(key) in nianbao.yaml",
+                at: SourceLocation(file: "nianbao.yaml", line: value.location.line, column: 1),
+                hint: suggestion.map { "您是否想写「\($0)」？" } ?? "可用的键：" + SiteConfig.keys.joined(separator: "、"),
+                severity: .warning))
+        }
         return SiteConfig(fields: fields, file: "nianbao.yaml")
     }
 

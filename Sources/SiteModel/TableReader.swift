@@ -67,7 +67,10 @@ struct TableReader {
         var matched: Set<Int> = []
         for (key, value) in mapping {
             let label = key.string ?? ""
-            guard let (index, labelMatch) = Self.find(label, in: expected.map { ($0.label, $0.variants) }) else {
+            let found = Self.find(label, in: expected.map { ($0.label, $0.variants) })
+            // The other edition's label written exactly is that edition's row, not a misspelling of ours.
+            let foreign = found?.1 != .exact && otherExpected.contains { $0.label.bytesEqual(label) }
+            guard let (index, labelMatch) = found, !foreign else {
                 if Self.find(label, in: otherExpected.map { ($0.label, $0.variants) }) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
                              gist: "row of the \(form.version.other.rawValue) form", at: key)
@@ -146,7 +149,9 @@ struct TableReader {
         var matched: Set<Int> = []
         for (columnKey, cell) in mapping {
             let label = columnKey.string ?? ""
-            guard let (index, labelMatch) = Self.find(label, in: row.columns.map { ($0.label, $0.variants) }) else {
+            let found = Self.find(label, in: row.columns.map { ($0.label, $0.variants) })
+            let foreign = found?.1 != .exact && otherColumns.contains { $0.label.bytesEqual(label) }
+            guard let (index, labelMatch) = found, !foreign else {
                 if Self.find(label, in: otherColumns.map { ($0.label, $0.variants) }) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的列，\(form.version.displayName)没有这一列",
                              gist: "column of the \(form.version.other.rawValue) form", at: columnKey)

@@ -48,6 +48,9 @@ enum TablesLoader {
             for identity in form.identities where identity.kind == kind {
                 guard let total = identity.left.first, identity.left.count == 1, values[total] == nil else { continue }
                 let partial = ReportTables(file: "", version: form.version, values: values, collapsedRows: collapsed, tableLocations: [:])
+                // A row written in the other edition's shape stands for its sub-rows as a whole;
+                // computing each sub-row's total from it would count it once per sub-row.
+                if partial.collapsedRow(covering: total) != nil { continue }
                 guard let (sum, terms) = partial.sum(identity.right), let first = terms.first else { continue }
                 values[total] = CellValue(minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
             }
