@@ -15,7 +15,7 @@ enum CrossYearRules {
                 case .carriedOver(let lastYear):
                     guard let last = before[lastYear], last.minorUnits != value.minorUnits else { continue }
                     findings.append(Rule.carryOverMismatch.finding(
-                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，但\(previous.year)年度报告的「结转下年度继续办理」为 \(last.text)（\(last.location.description)）",
+                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，但\(previous.year)年度报告的「\(before.form.cellsByID[lastYear]?.row.row.label ?? lastYear)」为 \(last.text)（\(last.location.description)）",
                         gist: "carried over \(value.text), last year carried forward \(last.text)", at: value.location,
                         cell: link.cell, expected: last.text, found: value.text))
                 case .stock(let added, let removed):
