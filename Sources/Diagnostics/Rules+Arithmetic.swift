@@ -1,23 +1,30 @@
 import ReportForm
 
+/// Row and column labels quoted in rule texts, taken from the form model.
+private let form = ReportForm.revised2021
+private func row(_ id: String) -> String { "「" + form.label(ofRow: "requests." + id) + "」" }
+private let applicants = form.columnLabels(of: .requests)
+private let outcomes = form.columnLabels(of: .appeals)
+
 extension Rule {
     public static let columnBalance = Rule(
         id: "arith-column-balance", family: .arithmetic, severity: .error, title: "勾稽关系不成立：一＋二≠三＋四",
-        checks: "第三部分表格每一列：第一项（本年新收）加第二项（上年结转）之和，等于第三项（七）总计加第四项（结转下年度继续办理）之和。",
+        checks: "第三部分表格每一列：第一项\(row("received"))加第二项\(row("carried_over"))之和，等于第三项\(row("results.total"))加第四项\(row("carried_forward"))之和。",
         basis: "年报格式表格注明：\(FormTable.requestsNote)",
         fix: "核对该列四个数字；常见原因是漏记结转件数或把部分公开同时计入其他情形。")
     public static let resultsTotal = Rule(
-        id: "arith-results-total", family: .arithmetic, severity: .warning, title: "（七）总计不等于各办理结果之和",
-        checks: "第三部分表格每一列：（七）总计等于（一）至（六）各行之和。",
+        id: "arith-results-total", family: .arithmetic, severity: .warning, title: "\(form.label(ofRow: "requests.results.total"))不等于各办理结果之和",
+        checks: "第三部分表格每一列：\(row("results.total"))等于\(row("results"))下其余各行之和。",
         basis: "由“总计”推出，年报格式未另行注明，因此作为警告；评查中普遍按此核对。",
         fix: "核对各办理结果行；部分公开的申请只计入（二），不计其他情形。")
     public static let rowTotal = Rule(
         id: "arith-row-total", family: .arithmetic, severity: .warning, title: "行总计不等于各类申请人之和",
-        checks: "第三部分表格每一行：总计等于自然人与五类法人或其他组织之和。",
+        checks: "第三部分表格每一行：\(applicants.last!)等于" + applicants.dropLast().joined(separator: "、") + "之和。",
         basis: "由表头“总计”推出，年报格式未另行注明，因此作为警告。", fix: "核对该行各列；也可以省略总计，由 nianbao 计算。")
     public static let outcomeTotal = Rule(
         id: "arith-outcome-total", family: .arithmetic, severity: .warning, title: "复议、诉讼总计不等于各结果之和",
-        checks: "第四部分表格每一组（行政复议、未经复议直接起诉、复议后起诉）：总计等于结果维持、结果纠正、其他结果、尚未审结之和。",
+        checks: "第四部分表格每一组（" + form.table(.appeals).leafRows.map(\.row.label).joined(separator: "、") + "）：\(outcomes.last!)等于"
+            + outcomes.dropLast().joined(separator: "、") + "之和。",
         basis: "由“总计”推出，年报格式未另行注明，因此作为警告。", fix: "核对该组五个数字。")
 
     /// The rule that checks identities of `kind`.

@@ -10,7 +10,7 @@ extension Rule {
         basis: formBasis, fix: "用 `nianbao new <机关> <年度>` 生成该年度应使用的表格，再把数字填入。")
     public static let formOutdatedRow = Rule(
         id: "form-outdated-row", family: .form, severity: .error, title: "使用了另一版格式的行或列",
-        checks: "表格中的某一行或列属于另一版格式。例如2021年格式把「（六）其他处理」拆分为三行，不能再填一行。",
+        checks: "表格中的某一行或列属于另一版格式。例如\(FormVersion.revised2021.displayName)把「\(ReportForm.revised2021.label(ofRow: "requests.results.other"))」拆分为三行，不能再填一行。",
         basis: formBasis, fix: "按本年度格式拆分或改写该行，数字分别填入。")
     public static let cellMissing = Rule(
         id: "cell-missing", family: .form, severity: .error, title: "缺少表格的行或单元格",

@@ -3,7 +3,7 @@ import ReportForm
 extension Rule {
     public static let carryOverMismatch = Rule(
         id: "carry-over-mismatch", family: .acrossYears, severity: .warning, title: "上年结转与上一年度报告不一致",
-        checks: "本年度第三部分「二、上年结转」每一列应等于同一机关上一年度报告「四、结转下年度继续办理」的同一列。",
+        checks: "本年度第三部分「\(ReportForm.revised2021.label(ofRow: "requests.carried_over"))」每一列应等于同一机关上一年度报告「\(ReportForm.revised2021.label(ofRow: "requests.carried_forward"))」的同一列。",
         basis: "推论：结转件数前后衔接。年报格式未明文规定，因此作为警告。", fix: "核对两份报告；如上一年度报告有误，应在本年度报告中说明。")
     public static let stockDrift = Rule(
         id: "stock-drift", family: .acrossYears, severity: .warning, title: "现行有效件数与上年不衔接",

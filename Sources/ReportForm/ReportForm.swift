@@ -39,3 +39,29 @@ public struct ReportForm: Sendable {
     /// Every cell in print order.
     public var cells: [CellSpec] { tables.flatMap(\.cells) }
 }
+
+extension ReportForm {
+    /// The printed label of the row or row group with `id` (e.g. `requests.results.other`), so
+    /// that texts about rows quote the form instead of spelling its labels again.
+    public func label(ofRow id: String) -> String {
+        for table in tables {
+            if let leaf = table.leafRows.first(where: { $0.id == id }) { return leaf.row.label }
+            if let label = Self.groupLabel(id, in: table.rows, path: [table.id.rawValue]) { return label }
+        }
+        preconditionFailure("no row \(id) in the \(version.rawValue) form")
+    }
+
+    private static func groupLabel(_ id: String, in nodes: [RowNode], path: [String]) -> String? {
+        for case .group(let group) in nodes {
+            let inner = group.id.map { path + [$0] } ?? path
+            if inner.joined(separator: ".") == id { return group.label }
+            if let label = groupLabel(id, in: group.children, path: inner) { return label }
+        }
+        return nil
+    }
+
+    /// The labels of the columns of table `table`'s first row, in order.
+    public func columnLabels(of table: TableID) -> [String] {
+        self.table(table).leafRows.first?.row.columns.map(\.label) ?? []
+    }
+}

@@ -37,7 +37,7 @@ enum ArithmeticRules {
                 message, gist: "\(identity.kind.rawValue): expected \(expected), found \(found)", at: at,
                 cell: identity.anchor, expected: expected, found: found,
                 terms: (left.terms + right.terms).map { "\($0.cell)=\($0.value.text)" },
-                hint: identity.kind == .columnBalance ? "核对该列的本年新收、上年结转、（七）总计和结转下年度四个数。" : "核对各项数字，或省略总计由 nianbao 计算。"))
+                hint: identity.kind == .columnBalance ? "核对该列" + ["received", "carried_over", "results.total", "carried_forward"].map { "「\(form.label(ofRow: "requests." + $0))」" }.joined(separator: "、") + "四个数。" : "核对各项数字，或省略总计由 nianbao 计算。"))
         }
         return findings
     }
