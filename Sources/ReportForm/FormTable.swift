@@ -161,13 +161,14 @@ public typealias CellID = String
 public struct CellSpec: Sendable, Hashable {
     public let row: LeafRow
     public let column: Column
+    /// Stored, not computed: ids are looked up for every cell of every report.
+    public let id: CellID
 
     public init(row: LeafRow, column: Column) {
         self.row = row
         self.column = column
+        self.id = row.id + "." + column.id
     }
-
-    public var id: CellID { row.id + "." + column.id }
     public var kind: ValueKind { column.kind }
     /// A short Chinese description for messages: 「一、本年新收政府信息公开申请数量 / 自然人」.
     public var displayName: String { (row.labelPath + [column.label]).joined(separator: " / ") }

@@ -10,6 +10,8 @@ public struct ReportForm: Sendable {
     public let identities: [Identity]
     /// Every cell of every table by id.
     public let cellsByID: [CellID: CellSpec]
+    /// The cells of each row, in column order, by row id.
+    public let cellsByRow: [String: [CellSpec]]
 
     init(version: FormVersion) {
         self.version = version
@@ -17,8 +19,15 @@ public struct ReportForm: Sendable {
         self.tables = [.activeDisclosure(version), .requests(version), .appeals]
         self.identities = tables.flatMap { $0.derivedIdentities() }
         var cells: [CellID: CellSpec] = [:]
-        for table in tables { for cell in table.cells { cells[cell.id] = cell } }
+        var rows: [String: [CellSpec]] = [:]
+        for table in tables {
+            for cell in table.cells {
+                cells[cell.id] = cell
+                rows[cell.row.id, default: []].append(cell)
+            }
+        }
         self.cellsByID = cells
+        self.cellsByRow = rows
     }
 
     public static let trial2019 = ReportForm(version: .trial2019)

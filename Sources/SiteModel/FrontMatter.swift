@@ -1,5 +1,4 @@
 import Diagnostics
-import Yams
 
 /// A value from a YAML file with where it was written.
 public struct Located<Value: Sendable>: Sendable {

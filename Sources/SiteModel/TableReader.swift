@@ -1,6 +1,5 @@
 import Diagnostics
 import ReportForm
-import Yams
 
 /// Reads a `tables.yaml` node tree against one edition of the form, label by label.
 struct TableReader {
@@ -22,7 +21,7 @@ struct TableReader {
 
     private var other: ReportForm { .edition(form.version.other) }
 
-    mutating func read(_ root: Node) {
+    mutating func read(_ root: YAMLNode) {
         guard let mapping = root.mapping else {
             findings.append(Rule.yamlShape.finding(
                 "tables.yaml 的顶层应当是三个表格（以部分标题为键）", gist: "top level must be a mapping of tables",
@@ -58,7 +57,7 @@ struct TableReader {
     // MARK: - Rows and groups
 
     private mutating func readChildren(
-        _ node: Node, expected: [RowNode], otherExpected: [RowNode], idPath: [String], parentLabel: String, parentKey: Node
+        _ node: YAMLNode, expected: [RowNode], otherExpected: [RowNode], idPath: [String], parentLabel: String, parentKey: YAMLNode
     ) {
         guard let mapping = node.mapping else {
             shape("「\(parentLabel)」下应当是各行的标签", gist: "expected a mapping of rows", at: node)
@@ -106,7 +105,7 @@ struct TableReader {
     }
 
     /// The other edition's single row written where this edition has a group of rows.
-    private mutating func readCollapsed(_ value: Node, group: RowGroup, groupID: String, key: Node) {
+    private mutating func readCollapsed(_ value: YAMLNode, group: RowGroup, groupID: String, key: YAMLNode) {
         outdated(
             "「\(group.label)」在\(form.version.displayName)中分为 \(group.children.count) 行（"
                 + group.children.map(\.label).joined(separator: "；") + "），这里按\(form.version.other.displayName)填成了一行",
@@ -119,16 +118,16 @@ struct TableReader {
         for (id, cellValue) in scratch.values { collapsedRows[id] = cellValue }
     }
 
-    private func isColumnMapping(_ mapping: Node.Mapping, _ columns: [Column]) -> Bool {
-        mapping.keys.allSatisfy { key in Self.find(key.string ?? "", in: columns.map { ($0.label, $0.variants) }) != nil }
+    private func isColumnMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], _ columns: [Column]) -> Bool {
+        mapping.allSatisfy { key, _ in Self.find(key.string ?? "", in: columns.map { ($0.label, $0.variants) }) != nil }
     }
 
     // MARK: - Cells
 
-    private mutating func readRow(_ value: Node, row: Row, rowID: String, otherColumns: [Column], key: Node) {
-        let cells = form.cellsByID
-        let leaf = LeafRow(id: rowID, labelPath: [row.label], row: row)
-        let spec = { (column: Column) in cells[rowID + "." + column.id] ?? CellSpec(row: leaf, column: column) }
+    private mutating func readRow(_ value: YAMLNode, row: Row, rowID: String, otherColumns: [Column], key: YAMLNode) {
+        // One lookup per row; a collapsed row (not in the form) gets cells made for it.
+        let specs = form.cellsByRow[rowID]
+            ?? row.columns.map { CellSpec(row: LeafRow(id: rowID, labelPath: [row.label], row: row), column: $0) }
         if let sequence = value.sequence {
             let columns = row.columns
             let withoutTotal = columns.last?.isTotal == true ? columns.count - 1 : columns.count
@@ -139,7 +138,7 @@ struct TableReader {
                     gist: "row has \(sequence.count) values, expected \(columns.count)", at: value)
                 return
             }
-            for (column, cell) in zip(columns, sequence) { readCell(cell, spec(column)) }
+            for (spec, cell) in zip(specs, sequence) { readCell(cell, spec) }
             return
         }
         guard let mapping = value.mapping else {
@@ -162,16 +161,16 @@ struct TableReader {
             }
             guard matched.insert(index).inserted else { duplicate(label, at: columnKey); continue }
             noteVariant(labelMatch, written: label, canonical: row.columns[index].label, at: columnKey)
-            readCell(cell, spec(row.columns[index]))
+            readCell(cell, specs[index])
         }
         for (index, column) in row.columns.enumerated() where !matched.contains(index) && !column.isTotal {
             missing("「\(row.label)」缺少「\(column.label)」", gist: "cell missing", at: location(key), cell: rowID + "." + column.id)
         }
     }
 
-    private mutating func readCell(_ node: Node, _ cell: CellSpec) {
+    private mutating func readCell(_ node: YAMLNode, _ cell: CellSpec) {
         let at = location(node)
-        guard node.scalar != nil || node.isNullLike else {
+        guard node.isScalar else {
             findings.append(Rule.cellValue.finding(
                 "「\(cell.displayName)」应当是一个数字", gist: "cell must be a single number", at: at, cell: cell.id))
             return
@@ -199,16 +198,16 @@ struct TableReader {
         return variant
     }
 
-    private func location(_ node: Node) -> SourceLocation { node.location(in: file) }
+    private func location(_ node: YAMLNode) -> SourceLocation { node.location(in: file) }
 
-    private mutating func noteVariant(_ match: LabelMatch, written: String, canonical: String, at key: Node) {
+    private mutating func noteVariant(_ match: LabelMatch, written: String, canonical: String, at key: YAMLNode) {
         guard case .variant(let kind) = match else { return }
         findings.append(Rule.labelVariant.finding(
             "「\(written)」应写作「\(canonical)」（\(kind.description)）", gist: "non-canonical label (\(kind.rawValue))",
             at: location(key), expected: canonical, found: written, hint: "改为规范标签「\(canonical)」。"))
     }
 
-    private mutating func unknown(_ label: String, at key: Node, candidates: [String], what: String) {
+    private mutating func unknown(_ label: String, at key: YAMLNode, candidates: [String], what: String) {
         let suggestion = LabelMatcher.suggestion(for: label, among: candidates)
         findings.append(Rule.cellUnknown.finding(
             "无法识别的\(what)「\(label)」", gist: "unknown label", at: location(key), found: label,
@@ -216,7 +215,7 @@ struct TableReader {
         mismatch(at: location(key))
     }
 
-    private mutating func outdated(_ message: String, gist: String, at key: Node) {
+    private mutating func outdated(_ message: String, gist: String, at key: YAMLNode) {
         findings.append(Rule.formOutdatedRow.finding(message, gist: gist, at: location(key),
                                                      hint: "按\(form.version.displayName)填写；`nianbao new` 可生成本年度的模板。"))
         mismatch(at: location(key))
@@ -227,11 +226,11 @@ struct TableReader {
         mismatch(at: location)
     }
 
-    private mutating func duplicate(_ label: String, at key: Node) {
+    private mutating func duplicate(_ label: String, at key: YAMLNode) {
         shape("「\(label)」重复出现", gist: "duplicate label", at: key)
     }
 
-    private mutating func shape(_ message: String, gist: String, at node: Node) {
+    private mutating func shape(_ message: String, gist: String, at node: YAMLNode) {
         findings.append(Rule.yamlShape.finding(message, gist: gist, at: location(node)))
         mismatch(at: location(node))
     }
@@ -239,13 +238,5 @@ struct TableReader {
     private mutating func mismatch(at location: SourceLocation) {
         mismatches += 1
         if firstMismatch == nil { firstMismatch = location }
-    }
-}
-
-extension Node {
-    /// A YAML null: `~`, `null`, or nothing at all after the colon.
-    var isNullLike: Bool {
-        guard let scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }

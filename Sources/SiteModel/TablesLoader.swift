@@ -1,12 +1,11 @@
 import Diagnostics
 import ReportForm
-import Yams
 
 /// Reads `tables.yaml` for a report year: against the edition the year requires, or, where the
 /// tables plainly follow the other edition, against that one with a `form-version` finding.
 enum TablesLoader {
     static func load(_ text: String, file: String, year: Int) -> (ReportTables?, [Finding]) {
-        let root: Node
+        let root: YAMLNode
         switch YAMLDocument.parse(text, file: file) {
         case .failure(let finding): return (nil, [finding])
         case .success(nil): return (nil, [Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: SourceLocation(file: file))])
