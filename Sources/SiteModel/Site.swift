@@ -64,3 +64,18 @@ public struct Report: Sendable {
     /// The edition the year requires.
     public var requiredForm: ReportForm { .required(forReportYear: year) }
 }
+
+extension Report {
+    /// The report without its narrative, its own findings or any table cell but `cells`: what
+    /// rules across reports need once the report itself has been checked.
+    public func keeping(cells: Set<CellID>) -> Report {
+        let kept = tables.map { tables in
+            ReportTables(
+                file: tables.file, version: tables.version, values: tables.values.filter { cells.contains($0.key) },
+                collapsedRows: [:], tableLocations: tables.tableLocations)
+        }
+        return Report(
+            agency: agency, year: year, folder: folder, frontMatter: frontMatter,
+            document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [])
+    }
+}

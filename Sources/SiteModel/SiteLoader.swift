@@ -17,7 +17,13 @@ public enum SiteLoadError: Error, Sendable, CustomStringConvertible {
 
 /// Loads a site: configuration, agencies and every report (reports in parallel).
 public enum SiteLoader {
-    public static func load(root: URL) throws(SiteLoadError) -> Site {
+    /// Loads the site. `visit`, if given, sees each report (with its agency, whose `reports` is
+    /// still empty) as soon as it is read, on the loading thread, and returns what the site keeps
+    /// of it: `check` validates there and keeps only what rules across reports need, so a large
+    /// site is never held in memory whole.
+    public static func load(root: URL, visit: (@Sendable (Report, Agency) -> Report)? = nil) throws(SiteLoadError)
+        -> Site
+    {
         let content = root.appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -46,10 +52,14 @@ public enum SiteLoader {
         }
 
         let allJobs = jobs
+        let bare = Dictionary(uniqueKeysWithValues: shells.map {
+            ($0.slug, Agency(slug: $0.slug, name: $0.name, kind: $0.kind, parent: $0.parent, reports: []))
+        })
         let results = Mutex([Report?](repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
             let job = allJobs[index]
-            let report = ReportLoader.load(folder: job.url, path: job.path, agency: job.agency, year: job.year)
+            var report = ReportLoader.load(folder: job.url, path: job.path, agency: job.agency, year: job.year)
+            if let visit, let agency = bare[job.agency] { report = visit(report, agency) }
             results.withLock { $0[index] = report }
         }
         let reports = results.withLock { $0.compactMap { $0 } }

@@ -4,6 +4,23 @@ import SiteModel
 
 /// Consistency between consecutive years of one agency.
 enum CrossYearRules {
+    /// Every cell a cross-year link reads, on either side, in any pair of editions.
+    static let cells: Set<CellID> = {
+        var cells: Set<CellID> = []
+        for now in FormVersion.allCases {
+            for before in FormVersion.allCases {
+                for link in ReportForm.edition(now).crossYearLinks(from: before) {
+                    cells.insert(link.cell)
+                    switch link.kind {
+                    case .carriedOver(let lastYear): cells.insert(lastYear)
+                    case .stock(let added, let removed): cells.formUnion([added, removed])
+                    }
+                }
+            }
+        }
+        return cells
+    }()
+
     static func check(_ reports: [Report]) -> [Finding] {
         var findings: [Finding] = []
         for (previous, current) in zip(reports, reports.dropFirst()) where current.year == previous.year + 1 {

@@ -23,6 +23,21 @@ public enum Validator {
         return findings.sortedForReport()
     }
 
+    /// Loads and checks the site at `root`, report by report as they are read, keeping in memory
+    /// only what the rules across years need. Same findings as `validate(_:)` on the whole site.
+    public static func check(root: URL) throws(SiteLoadError) -> (site: Site, findings: [Finding]) {
+        let collected = Mutex([Finding]())
+        let cells = CrossYearRules.cells
+        let site = try SiteLoader.load(root: root) { report, agency in
+            let findings = validate(report, agency: agency)
+            collected.withLock { $0 += findings }
+            return report.keeping(cells: cells)
+        }
+        var findings = site.findings + collected.withLock { $0 }
+        for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
+        return (site, findings.sortedForReport())
+    }
+
     /// The findings of one report on its own.
     public static func validate(_ report: Report, agency: Agency?) -> [Finding] {
         var findings = report.findings

@@ -28,13 +28,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let loaded: Site
+        let findings: [Finding]
         do {
-            loaded = try SiteLoader.load(root: site.root)
+            (loaded, findings) = try Validator.check(root: site.root)
         } catch {
             printError(error.description)
             throw Exit.io
         }
-        let findings = Validator.validate(loaded)
         let report = FindingReport(findings: findings, reportCount: loaded.reports.count, limit: maxFindings)
         print(render(report, root: loaded.root), terminator: "")
         if report.errors > 0 || (strict && report.warnings > 0) { throw Exit.findings }
