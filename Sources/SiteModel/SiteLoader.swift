@@ -32,43 +32,42 @@ public enum SiteLoader {
         var findings: [Finding] = []
         let config = loadConfig(root: root, into: &findings)
 
-        struct Job { let agency: String; let year: Int; let url: URL; let path: String }
-        var shells: [(slug: String, name: Located<String>?, kind: AgencyKind?, parent: Located<String>?)] = []
-        var jobs: [Job] = []
-        for slug in subfolders(of: content) {
-            let folder = content.appendingPathComponent(slug)
-            let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
-            shells.append((slug, name, kind, parent))
-            for entry in subfolders(of: folder) {
-                let path = "Content/\(slug)/\(entry)"
-                guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
-                    findings.append(Rule.agencyConfig.finding(
-                        "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
-                        at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
-                    continue
-                }
-                jobs.append(Job(agency: slug, year: year, url: folder.appendingPathComponent(entry), path: path))
-            }
+        // One task per agency: its agency.yaml, its year folders and its reports. Everything a
+        // task finds stays with that agency, so results come out in slug order whatever the timing.
+        let slugs = subfolders(of: content)
+        let loaded = Mutex([(Agency, [Finding])?](repeating: nil, count: slugs.count))
+        DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
+            let result = loadAgencyFolder(content: content, slug: slugs[index], visit: visit)
+            loaded.withLock { $0[index] = result }
         }
-
-        let allJobs = jobs
-        let bare = Dictionary(uniqueKeysWithValues: shells.map {
-            ($0.slug, Agency(slug: $0.slug, name: $0.name, kind: $0.kind, parent: $0.parent, reports: []))
-        })
-        let results = Mutex([Report?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
-            let job = allJobs[index]
-            var report = ReportLoader.load(folder: job.url, path: job.path, agency: job.agency, year: job.year)
-            if let visit, let agency = bare[job.agency] { report = visit(report, agency) }
-            results.withLock { $0[index] = report }
-        }
-        let reports = results.withLock { $0.compactMap { $0 } }
-        let byAgency = Dictionary(grouping: reports, by: \.agency)
-        let agencies = shells.map { shell in
-            Agency(slug: shell.slug, name: shell.name, kind: shell.kind, parent: shell.parent,
-                   reports: (byAgency[shell.slug] ?? []).sorted { $0.year < $1.year })
+        var agencies: [Agency] = []
+        for case let (agency, agencyFindings)? in loaded.withLock({ $0 }) {
+            agencies.append(agency)
+            findings += agencyFindings
         }
         return Site(root: root, config: config, agencies: agencies, findings: findings)
+    }
+
+    private static func loadAgencyFolder(content: URL, slug: String, visit: (@Sendable (Report, Agency) -> Report)?)
+        -> (Agency, [Finding])
+    {
+        var findings: [Finding] = []
+        let folder = content.appendingPathComponent(slug)
+        let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
+        let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, reports: [])
+        var reports: [Report] = []
+        for entry in subfolders(of: folder) {
+            let path = "Content/\(slug)/\(entry)"
+            guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
+                findings.append(Rule.agencyConfig.finding(
+                    "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
+                    at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
+                continue
+            }
+            let report = ReportLoader.load(folder: folder.appendingPathComponent(entry), path: path, agency: slug, year: year)
+            reports.append(visit.map { $0(report, bare) } ?? report)
+        }
+        return (Agency(slug: slug, name: name, kind: kind, parent: parent, reports: reports), findings)
     }
 
     /// Visible subfolders, sorted, so that output order never depends on the file system.

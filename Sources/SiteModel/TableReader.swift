@@ -17,6 +17,7 @@ struct TableReader {
     init(form: ReportForm, file: String) {
         self.form = form
         self.file = file
+        values.reserveCapacity(form.cellsByID.count)
     }
 
     private var other: ReportForm { .edition(form.version.other) }
@@ -32,7 +33,8 @@ struct TableReader {
         var seen: Set<TableID> = []
         for (key, value) in mapping {
             let label = key.string ?? ""
-            let match = form.tables.lazy.compactMap { table -> (FormTable, LabelMatch)? in
+            let exact = form.tables.first { $0.label.bytesEqual(label) }.map { ($0, LabelMatch.exact) }
+            let match = exact ?? form.tables.lazy.compactMap { table -> (FormTable, LabelMatch)? in
                 let section = StatutorySection.containing(table.id)
                 return LabelMatcher.match(label, canonical: section.heading, variants: section.variants).map { (table, $0) }
             }.first
@@ -88,7 +90,7 @@ struct TableReader {
                 readRow(value, row: row, rowID: (idPath + [row.id]).joined(separator: "."), otherColumns: otherColumns, key: key)
             case .group(let group):
                 let path = group.id.map { idPath + [$0] } ?? idPath
-                if case .row(let otherRow)? = otherNode, value.mapping.map({ isColumnMapping($0, otherRow.columns) }) ?? true {
+                if case .row(let otherRow)? = otherNode, isRow(value, of: group, columns: otherRow.columns) {
                     readCollapsed(value, group: group, groupID: path.joined(separator: "."), key: key)
                 } else {
                     let otherChildren: [RowNode] = if case .group(let o)? = otherNode { o.children } else { [] }
@@ -116,6 +118,14 @@ struct TableReader {
         scratch.readRow(value, row: row, rowID: groupID, otherColumns: [], key: key)
         findings += scratch.findings.filter { $0.rule != Rule.cellMissing.id }
         for (id, cellValue) in scratch.values { collapsedRows[id] = cellValue }
+    }
+
+    /// Whether `value`, written where this edition has `group`, is one row of cells instead:
+    /// a sequence, or a mapping by column label rather than by the group's row labels.
+    private func isRow(_ value: YAMLNode, of group: RowGroup, columns: [Column]) -> Bool {
+        guard let mapping = value.mapping else { return true }
+        let writesRows = mapping.contains { key, _ in group.children.contains { $0.label.bytesEqual(key.string ?? "") } }
+        return !writesRows && isColumnMapping(mapping, columns)
     }
 
     private func isColumnMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], _ columns: [Column]) -> Bool {

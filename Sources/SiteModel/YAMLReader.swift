@@ -87,15 +87,24 @@ enum YAMLReader {
                 try enter(at: position)
                 defer { depth -= 1 }
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-                var seen: [[UInt8]: YAMLNode.Position] = [:]
+                var index: [String: YAMLNode.Position] = [:]  // only for large mappings, see below
                 while true {
                     var keyEvent = try next()
                     defer { yaml_event_delete(&keyEvent) }
                     if keyEvent.type == YAML_MAPPING_END_EVENT { return .mapping(pairs, position) }
                     let key = try node(from: &keyEvent)
+                    // Mappings here hold a handful of keys, where a linear scan beats hashing CJK text;
+                    // a large one (a hostile file) switches to a dictionary so the check stays linear.
+                    // The finding points at the first occurrence, the one a writer usually meant to keep.
                     if let text = key.string {
-                        // Pointed at the first occurrence, as the one a writer usually meant to keep.
-                        if let first = seen.updateValue(key.position, forKey: Array(text.utf8)) {
+                        var first: YAMLNode.Position?
+                        if pairs.count < 32 {
+                            first = pairs.first { $0.key.string?.utf8.elementsEqual(text.utf8) == true }?.key.position
+                        } else {
+                            if index.isEmpty { for pair in pairs { if let k = pair.key.string { index[k] = pair.key.position } } }
+                            first = index.updateValue(key.position, forKey: text)
+                        }
+                        if let first {
                             throw Failure(problem: "同一层中有重复的键：\(text)（第 \(key.position.line) 行再次出现）",
                                           context: nil, line: first.line, column: first.column)
                         }
