@@ -175,3 +175,12 @@ public struct CellSpec: Sendable, Hashable {
     /// The row's own label and the column: 「1.属于国家秘密 / 总计」.
     public var shortName: String { row.row.label + " / " + column.label }
 }
+
+/// Anything with a printed label and the variants seen for it: rows, groups, columns.
+public protocol Labelled {
+    var label: String { get }
+    var variants: [String] { get }
+}
+
+extension RowNode: Labelled {}
+extension Column: Labelled {}

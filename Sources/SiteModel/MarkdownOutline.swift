@@ -50,12 +50,18 @@ enum MarkdownOutline {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var text = String(body)
-        let bytes = Array(text.utf8)
-        var lineStarts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-        // cmark counts columns in bytes; editors and findings count characters.
+        // cmark counts columns in bytes; editors and findings count characters. Most blocks start
+        // in column 1, so the line index is built only when one does not.
+        var bytes: [UInt8] = []
+        var lineStarts: [Int] = []
         func characterColumn(line: Int, byteColumn: Int) -> Int {
-            guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+            guard byteColumn > 1 else { return 1 }
+            if lineStarts.isEmpty {
+                bytes = Array(text.utf8)
+                lineStarts = [0]
+                for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+            }
+            guard line >= 1, line <= lineStarts.count else { return byteColumn }
             let start = lineStarts[line - 1]
             let end = min(bytes.count, start + byteColumn - 1)
             return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count + 1
@@ -74,6 +80,9 @@ enum MarkdownOutline {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            // Inline nodes are read through their block; skipping them here avoids asking each
+            // one for its type name.
+            if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) != UInt32(CMARK_NODE_TYPE_BLOCK) { continue }
             let isCell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
                 && String(cString: cmark_node_get_type_string(node)) == "table_cell"
             guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell else { continue }

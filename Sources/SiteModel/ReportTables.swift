@@ -43,6 +43,18 @@ public struct ReportTables: Sendable {
         return (total, terms)
     }
 
+    /// Just the total of `sum(_:)`, without collecting the terms: the rules ask this first, for
+    /// every identity of every report, and want the terms only when it does not add up.
+    public func total(_ cells: [CellID]) -> Int64? {
+        guard collapsedRows.isEmpty else { return sum(cells)?.total }
+        var total: Int64 = 0
+        for cell in cells {
+            guard let value = values[cell] else { return nil }
+            total += value.minorUnits
+        }
+        return total
+    }
+
     /// The collapsed row that stands for `cell`, if any.
     public func collapsedRow(covering cell: CellID) -> (String, CellValue)? {
         guard !collapsedRows.isEmpty, let column = cell.split(separator: ".").last else { return nil }

@@ -71,7 +71,7 @@ extension Report {
     public func keeping(cells: Set<CellID>) -> Report {
         let kept = tables.map { tables in
             ReportTables(
-                file: tables.file, version: tables.version, values: tables.values.filter { cells.contains($0.key) },
+                file: tables.file, version: tables.version, values: Dictionary(uniqueKeysWithValues: cells.compactMap { cell in tables.values[cell].map { (cell, $0) } }),
                 collapsedRows: [:], tableLocations: tables.tableLocations)
         }
         return Report(

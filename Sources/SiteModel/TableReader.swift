@@ -68,11 +68,11 @@ struct TableReader {
         var matched: Set<Int> = []
         for (key, value) in mapping {
             let label = key.string ?? ""
-            let found = Self.find(label, in: expected.map { ($0.label, $0.variants) })
+            let found = Self.find(label, in: expected)
             // The other edition's label written exactly is that edition's row, not a misspelling of ours.
             let foreign = found?.1 != .exact && otherExpected.contains { $0.label.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, in: otherExpected.map { ($0.label, $0.variants) }) != nil {
+                if Self.find(label, in: otherExpected) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
                              gist: "row of the \(form.version.other.rawValue) form", at: key)
                 } else {
@@ -129,7 +129,7 @@ struct TableReader {
     }
 
     private func isColumnMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], _ columns: [Column]) -> Bool {
-        mapping.allSatisfy { key, _ in Self.find(key.string ?? "", in: columns.map { ($0.label, $0.variants) }) != nil }
+        mapping.allSatisfy { key, _ in Self.find(key.string ?? "", in: columns) != nil }
     }
 
     // MARK: - Cells
@@ -158,10 +158,10 @@ struct TableReader {
         var matched: Set<Int> = []
         for (columnKey, cell) in mapping {
             let label = columnKey.string ?? ""
-            let found = Self.find(label, in: row.columns.map { ($0.label, $0.variants) })
+            let found = Self.find(label, in: row.columns)
             let foreign = found?.1 != .exact && otherColumns.contains { $0.label.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, in: otherColumns.map { ($0.label, $0.variants) }) != nil {
+                if Self.find(label, in: otherColumns) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的列，\(form.version.displayName)没有这一列",
                              gist: "column of the \(form.version.other.rawValue) form", at: columnKey)
                 } else {
@@ -196,12 +196,14 @@ struct TableReader {
 
     // MARK: - Findings
 
-    private static func find(_ label: String, in candidates: [(String, [String])]) -> (Int, LabelMatch)? {
+    private static func find(_ label: String, in candidates: [some Labelled]) -> (Int, LabelMatch)? {
         // Almost every label is written exactly; byte equality finds it without normalising anything.
-        if let index = candidates.firstIndex(where: { $0.0.utf8.elementsEqual(label.utf8) }) { return (index, .exact) }
+        if let index = candidates.firstIndex(where: { $0.label.bytesEqual(label) }) { return (index, .exact) }
         var variant: (Int, LabelMatch)?
-        for (index, (canonical, variants)) in candidates.enumerated() {
-            guard let match = LabelMatcher.match(label, canonical: canonical, variants: variants) else { continue }
+        for (index, candidate) in candidates.enumerated() {
+            guard let match = LabelMatcher.match(label, canonical: candidate.label, variants: candidate.variants) else {
+                continue
+            }
             if match == .exact { return (index, match) }
             if variant == nil { variant = (index, match) }
         }

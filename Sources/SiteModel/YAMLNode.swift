@@ -39,8 +39,8 @@ public indirect enum YAMLNode: Sendable {
 
     /// A YAML null: `~`, `null`, or nothing at all after the colon.
     public var isNullLike: Bool {
-        guard case .scalar(let text, true, _) = self else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(text)
+        guard case .scalar(let text, true, _) = self, text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// The node's position in `file`, shifted by `lineOffset` for YAML inside another file.

@@ -8,7 +8,8 @@ enum ArithmeticRules {
         let form = tables.form
         var findings: [Finding] = []
         for identity in form.identities {
-            guard let left = tables.sum(identity.left), let right = tables.sum(identity.right),
+            guard let leftTotal = tables.total(identity.left), let rightTotal = tables.total(identity.right),
+                leftTotal != rightTotal, let left = tables.sum(identity.left), let right = tables.sum(identity.right),
                 left.total != right.total
             else { continue }
             let rule = Rule.checking(identity.kind)
