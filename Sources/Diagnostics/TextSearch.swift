@@ -26,6 +26,9 @@ extension StringProtocol {
     /// Equality of the UTF-8 bytes: labels are compared as written, without the Unicode
     /// normalisation `==` performs (which is what made matching slow).
     public func bytesEqual(_ other: some StringProtocol) -> Bool {
-        utf8.elementsEqual(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        var left = String(self)
+        var right = String(other)
+        return left.withUTF8 { a in right.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 }

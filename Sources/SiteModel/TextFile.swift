@@ -15,30 +15,20 @@ struct TextFile {
     /// Reads `url`, or returns the finding that says why it cannot be used.
     static func read(_ url: URL, path: String) -> Result<TextFile, Finding> {
         let location = SourceLocation(file: path)
-        let data: Data
-        do {
-            // stat(2) directly: URL resource values cost more than reading a small file.
-            var info = stat()
-            let size = stat(url.path, &info) == 0 ? Int(info.st_size) : 0
-            guard size <= maximumSize else {
-                return .failure(Rule.fileUnreadable.finding(
-                    "文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 的上限",
-                    gist: "file too large (\(size) bytes)", at: location,
-                    hint: "年报的正文和表格文件不会这么大；请确认没有放错文件。"))
-            }
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(Rule.fileUnreadable.finding(
-                "无法读取文件：\(error.localizedDescription)", gist: "cannot read file", at: location))
+        let bytes: [UInt8]
+        switch readBytes(url.path) {
+        case .success(let read): bytes = read
+        case .failure(let problem):
+            let (message, gist, hint) = problem.explanation
+            return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
         }
-        let bytes = [UInt8](data)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: location))
         }
         if let nul = bytes.firstIndex(of: 0) {
             return .failure(Rule.fileBinary.finding(
                 "文件包含 NUL 字节，不是文本文件（可能误存为 Word、PDF 或图片）",
-                gist: "binary file (NUL byte at offset \(nul))", at: position(ofByte: nul, in: data, file: path)))
+                gist: "binary file (NUL byte at offset \(nul))", at: position(ofByte: nul, in: Data(bytes), file: path)))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         guard var text = String(validating: body, as: UTF8.self) else {
@@ -46,6 +36,46 @@ struct TextFile {
         }
         if body.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return .success(TextFile(path: path, text: text))
+    }
+
+    enum ReadProblem: Error {
+        case system(String)
+        case folder
+        case tooLarge(Int)
+
+        var explanation: (String, String, String?) {
+            switch self {
+            case .system(let reason): ("无法读取文件：\(reason)", "cannot read file: \(reason)", nil)
+            case .folder: ("这里应当是文件，却是一个文件夹", "a folder where a file is expected", "删除或改名该文件夹，放入同名文件。")
+            case .tooLarge(let size):
+                ("文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 的上限", "file too large (\(size) bytes)",
+                 "年报的正文和表格文件不会这么大；请确认没有放错文件。")
+            }
+        }
+    }
+
+    /// The file's bytes through open(2)/read(2): one system call each for small files, and the
+    /// size is checked before anything is read.
+    static func readBytes(_ path: String) -> Result<[UInt8], ReadProblem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+        let size = Int(info.st_size)
+        guard size <= maximumSize else { return .failure(.tooLarge(size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+            if count == 0 { break }  // the file shrank while being read
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
     }
 
     private static func encodingFinding(_ data: Data, path: String) -> Finding {

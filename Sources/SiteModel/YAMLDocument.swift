@@ -5,6 +5,7 @@ enum YAMLDocument {
     /// The root node of `text`, or the finding that says where the YAML is broken.
     /// `lineOffset` shifts positions for YAML embedded in a larger file (front matter).
     static func parse(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLNode?, Finding> {
+        if case .document(let root) = YAMLFastPath.parse(text) { return .success(root) }
         if let tab = tabIndentation(text) {
             return .failure(Rule.yamlSyntax.finding(
                 "缩进使用了制表符（Tab）", gist: "tab used for indentation",
