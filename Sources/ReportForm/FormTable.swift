@@ -110,7 +110,8 @@ public struct FormTable: Sendable {
     /// Every row in print order with its full id and the labels above it.
     public let leafRows: [LeafRow]
     /// Every cell in print order.
-    public let cells: [CellSpec]
+    /// Every cell in print order (indices are set by the form that holds the table).
+    public internal(set) var cells: [CellSpec]
 
     init(id: TableID, note: String? = nil, columnHeader: String? = nil, rows: [RowNode]) {
         self.id = id
@@ -163,6 +164,8 @@ public struct CellSpec: Sendable, Hashable {
     public let column: Column
     /// Stored, not computed: ids are looked up for every cell of every report.
     public let id: CellID
+    /// The cell's position in `ReportForm.cells`, so values can live in an array.
+    public internal(set) var index = -1
 
     public init(row: LeafRow, column: Column) {
         self.row = row

@@ -76,3 +76,10 @@ extension FormTable {
         return identities
     }
 }
+
+/// An identity with its cells as positions in `ReportForm.cells`.
+public struct IndexedIdentity: Sendable, Hashable {
+    public let identity: Identity
+    public let left: [Int]
+    public let right: [Int]
+}

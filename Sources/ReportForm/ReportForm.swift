@@ -16,7 +16,15 @@ public struct ReportForm: Sendable {
     init(version: FormVersion) {
         self.version = version
         self.sections = StatutorySection.all
-        self.tables = [.activeDisclosure(version), .requests(version), .appeals]
+        var tables: [FormTable] = [.activeDisclosure(version), .requests(version), .appeals]
+        var next = 0
+        for t in tables.indices {
+            for c in tables[t].cells.indices {
+                tables[t].cells[c].index = next
+                next += 1
+            }
+        }
+        self.tables = tables
         self.identities = tables.flatMap { $0.derivedIdentities() }
         var cells: [CellID: CellSpec] = [:]
         var rows: [String: [CellSpec]] = [:]
@@ -28,6 +36,11 @@ public struct ReportForm: Sendable {
         }
         self.cellsByID = cells
         self.cellsByRow = rows
+        self.cells = tables.flatMap(\.cells)
+        self.indexedIdentities = identities.map { identity in
+            IndexedIdentity(
+                identity: identity, left: identity.left.map { cells[$0]!.index }, right: identity.right.map { cells[$0]!.index })
+        }
     }
 
     public static let trial2019 = ReportForm(version: .trial2019)
@@ -45,8 +58,10 @@ public struct ReportForm: Sendable {
 
     public func table(_ id: TableID) -> FormTable { tables.first { $0.id == id }! }
 
-    /// Every cell in print order.
-    public var cells: [CellSpec] { tables.flatMap(\.cells) }
+    /// Every cell in print order; a cell's `index` is its position here.
+    public let cells: [CellSpec]
+    /// The identities with their cells as indices into `cells`, for sums without lookups.
+    public let indexedIdentities: [IndexedIdentity]
 }
 
 extension ReportForm {

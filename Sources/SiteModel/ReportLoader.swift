@@ -11,14 +11,14 @@ enum ReportLoader {
         var tables: ReportTables?
 
         let reportPath = path + "/report.md"
-        if let file = readRequired(url.appendingPathComponent("report.md"), path: reportPath, into: &findings) {
+        if let file = readRequired(url.path + "/report.md", path: reportPath, into: &findings) {
             let (front, body, offset, frontFindings) = FrontMatter.split(file.text, file: reportPath)
             frontMatter = front
             findings += frontFindings
             document = MarkdownOutline.parse(body, file: reportPath, lineOffset: offset)
         }
         let tablesPath = path + "/tables.yaml"
-        if let file = readRequired(url.appendingPathComponent("tables.yaml"), path: tablesPath, into: &findings) {
+        if let file = readRequired(url.path + "/tables.yaml", path: tablesPath, into: &findings) {
             let (read, tableFindings) = TablesLoader.load(file.text, file: tablesPath, year: year)
             tables = read
             findings += tableFindings
@@ -28,15 +28,15 @@ enum ReportLoader {
             findings: findings)
     }
 
-    private static func readRequired(_ url: URL, path: String, into findings: inout [Finding]) -> TextFile? {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            let name = url.lastPathComponent
+    private static func readRequired(_ file: String, path: String, into findings: inout [Finding]) -> TextFile? {
+        guard FileManager.default.fileExists(atPath: file) else {
+            let name = String(file.split(separator: "/").last ?? "")
             findings.append(Rule.reportIncomplete.finding(
                 "缺少 \(name)", gist: "\(name) is missing", at: SourceLocation(file: path),
                 hint: "每个年度文件夹需要 report.md 和 tables.yaml；`nianbao new` 可生成。"))
             return nil
         }
-        switch TextFile.read(url, path: path) {
+        switch TextFile.read(file, path: path) {
         case .success(let file): return file
         case .failure(let finding):
             findings.append(finding)

@@ -6,9 +6,9 @@ public struct ReportTables: Sendable {
     /// The path of `tables.yaml` relative to the site root.
     public let file: String
     /// The edition the tables are written in (normally the one the year requires; see `form-version`).
-    public let version: FormVersion
-    /// Every cell read or computed, by id.
-    public let values: [CellID: CellValue]
+    public let form: ReportForm
+    /// Values by cell index (`ReportForm.cells` order); nil where a cell is missing or invalid.
+    public private(set) var cellValues: [CellValue?]
     /// Rows written in the other edition's shape where this edition splits them, by the id of
     /// the group they stand for plus the column: 「（六）其他处理」 as one row on the 2021 form is
     /// `requests.results.other.<column>`.
@@ -16,19 +16,33 @@ public struct ReportTables: Sendable {
     /// Where each table starts, for findings about a whole table.
     public let tableLocations: [TableID: SourceLocation]
 
-    public var form: ReportForm { .edition(version) }
+    public var version: FormVersion { form.version }
+
+    init(
+        file: String, form: ReportForm, cellValues: [CellValue?], collapsedRows: [String: CellValue],
+        tableLocations: [TableID: SourceLocation]
+    ) {
+        self.file = file
+        self.form = form
+        self.cellValues = cellValues
+        self.collapsedRows = collapsedRows
+        self.tableLocations = tableLocations
+    }
 
     /// The value of a cell, if it was written or computed.
-    public subscript(_ cell: CellID) -> CellValue? { values[cell] }
+    public subscript(_ cell: CellID) -> CellValue? {
+        guard let spec = form.cellsByID[cell] else { return nil }
+        return cellValues[spec.index]
+    }
 
-    /// The sum of `cells`, standing in a collapsed row for the sub-rows it replaces. Nil when a
-    /// cell has no value (an invalid or missing cell was reported already).
+    /// The sum of `cells` with the cells that make it up, standing in a collapsed row for the
+    /// sub-rows it replaces. Nil when a cell has no value (an invalid or missing cell was reported already).
     public func sum(_ cells: [CellID]) -> (total: Int64, terms: [(cell: CellID, value: CellValue)])? {
         var total: Int64 = 0
         var terms: [(CellID, CellValue)] = []
         var usedCollapsed: Set<String> = []
         for cell in cells {
-            if let value = values[cell] {
+            if let value = self[cell] {
                 total += value.minorUnits
                 terms.append((cell, value))
             } else if let (key, value) = collapsedRow(covering: cell) {
@@ -43,14 +57,17 @@ public struct ReportTables: Sendable {
         return (total, terms)
     }
 
-    /// Just the total of `sum(_:)`, without collecting the terms: the rules ask this first, for
-    /// every identity of every report, and want the terms only when it does not add up.
-    public func total(_ cells: [CellID]) -> Int64? {
-        guard collapsedRows.isEmpty else { return sum(cells)?.total }
+    /// Just the total of the cells at `indices`: the rules ask this for every identity of every
+    /// report, and want the terms (`sum(_:)`) only when it does not add up.
+    public func total(_ indices: [Int]) -> Int64? {
         var total: Int64 = 0
-        for cell in cells {
-            guard let value = values[cell] else { return nil }
-            total += value.minorUnits
+        for index in indices {
+            if let value = cellValues[index] {
+                total += value.minorUnits
+            } else {
+                guard !collapsedRows.isEmpty else { return nil }
+                return sum(indices.map { form.cells[$0].id })?.total
+            }
         }
         return total
     }
@@ -63,5 +80,31 @@ public struct ReportTables: Sendable {
             if cell.hasPrefix(group + ".") { return (key, value) }
         }
         return nil
+    }
+
+    /// Fills in totals the writer left out, from the cells they sum. Group totals first, so
+    /// that an omitted （七）总计 row also gets its row total.
+    mutating func fillOmittedTotals() {
+        for kind in [IdentityKind.resultsTotal, .rowTotal, .outcomeTotal] {
+            for indexed in form.indexedIdentities where indexed.identity.kind == kind && indexed.left.count == 1 {
+                let total = indexed.left[0]
+                guard cellValues[total] == nil else { continue }
+                // A row written in the other edition's shape stands for its sub-rows as a whole;
+                // computing each sub-row's total from it would count it once per sub-row.
+                if collapsedRow(covering: form.cells[total].id) != nil { continue }
+                guard let (sum, terms) = sum(indexed.identity.right), let first = terms.first else { continue }
+                cellValues[total] = CellValue(
+                    minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
+            }
+        }
+    }
+
+    /// These tables with only `cells` kept.
+    func keeping(_ cells: Set<CellID>) -> ReportTables {
+        var kept = [CellValue?](repeating: nil, count: cellValues.count)
+        for cell in cells {
+            if let index = form.cellsByID[cell]?.index { kept[index] = cellValues[index] }
+        }
+        return ReportTables(file: file, form: form, cellValues: kept, collapsedRows: [:], tableLocations: tableLocations)
     }
 }

@@ -69,11 +69,7 @@ extension Report {
     /// The report without its narrative, its own findings or any table cell but `cells`: what
     /// rules across reports need once the report itself has been checked.
     public func keeping(cells: Set<CellID>) -> Report {
-        let kept = tables.map { tables in
-            ReportTables(
-                file: tables.file, version: tables.version, values: Dictionary(uniqueKeysWithValues: cells.compactMap { cell in tables.values[cell].map { (cell, $0) } }),
-                collapsedRows: [:], tableLocations: tables.tableLocations)
-        }
+        let kept = tables.map { $0.keeping(cells) }
         return Report(
             agency: agency, year: year, folder: folder, frontMatter: frontMatter,
             document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [])

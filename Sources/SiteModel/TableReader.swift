@@ -5,7 +5,9 @@ import ReportForm
 struct TableReader {
     let form: ReportForm
     let file: String
-    private(set) var values: [CellID: CellValue] = [:]
+    /// Values by cell index; cells made up for a collapsed row (not in the form) go to `extraValues`.
+    private(set) var values: [CellValue?]
+    private(set) var extraValues: [CellID: CellValue] = [:]
     private(set) var collapsedRows: [String: CellValue] = [:]
     private(set) var tableLocations: [TableID: SourceLocation] = [:]
     private(set) var findings: [Finding] = []
@@ -17,7 +19,7 @@ struct TableReader {
     init(form: ReportForm, file: String) {
         self.form = form
         self.file = file
-        values.reserveCapacity(form.cellsByID.count)
+        values = Array(repeating: nil, count: form.cells.count)
     }
 
     private var other: ReportForm { .edition(form.version.other) }
@@ -49,7 +51,7 @@ struct TableReader {
             noteVariant(labelMatch, written: label, canonical: table.label, at: key)
             tableLocations[table.id] = location(key)
             readChildren(value, expected: table.rows, otherExpected: other.table(table.id).rows,
-                         idPath: [table.id.rawValue], parentLabel: table.label, parentKey: key)
+                         idPrefix: table.id.rawValue, parentLabel: table.label, parentKey: key)
         }
         for table in form.tables where !seen.contains(table.id) {
             missing("缺少表格「\(table.label)」", gist: "table missing", at: SourceLocation(file: file))
@@ -59,7 +61,7 @@ struct TableReader {
     // MARK: - Rows and groups
 
     private mutating func readChildren(
-        _ node: YAMLNode, expected: [RowNode], otherExpected: [RowNode], idPath: [String], parentLabel: String, parentKey: YAMLNode
+        _ node: YAMLNode, expected: [RowNode], otherExpected: [RowNode], idPrefix: String, parentLabel: String, parentKey: YAMLNode
     ) {
         guard let mapping = node.mapping else {
             shape("「\(parentLabel)」下应当是各行的标签", gist: "expected a mapping of rows", at: node)
@@ -87,14 +89,14 @@ struct TableReader {
             switch node {
             case .row(let row):
                 let otherColumns: [Column] = if case .row(let o)? = otherNode { o.columns } else { [] }
-                readRow(value, row: row, rowID: (idPath + [row.id]).joined(separator: "."), otherColumns: otherColumns, key: key)
+                readRow(value, row: row, rowID: idPrefix + "." + row.id, otherColumns: otherColumns, key: key)
             case .group(let group):
-                let path = group.id.map { idPath + [$0] } ?? idPath
+                let path = group.id.map { idPrefix + "." + $0 } ?? idPrefix
                 if case .row(let otherRow)? = otherNode, isRow(value, of: group, columns: otherRow.columns) {
-                    readCollapsed(value, group: group, groupID: path.joined(separator: "."), key: key)
+                    readCollapsed(value, group: group, groupID: path, key: key)
                 } else {
                     let otherChildren: [RowNode] = if case .group(let o)? = otherNode { o.children } else { [] }
-                    readChildren(value, expected: group.children, otherExpected: otherChildren, idPath: path,
+                    readChildren(value, expected: group.children, otherExpected: otherChildren, idPrefix: path,
                                  parentLabel: group.label, parentKey: key)
                 }
             }
@@ -117,7 +119,7 @@ struct TableReader {
         var scratch = TableReader(form: form, file: file)
         scratch.readRow(value, row: row, rowID: groupID, otherColumns: [], key: key)
         findings += scratch.findings.filter { $0.rule != Rule.cellMissing.id }
-        for (id, cellValue) in scratch.values { collapsedRows[id] = cellValue }
+        for (id, cellValue) in scratch.extraValues { collapsedRows[id] = cellValue }
     }
 
     /// Whether `value`, written where this edition has `group`, is one row of cells instead:
@@ -187,7 +189,8 @@ struct TableReader {
         }
         switch CellValueParser.parse(node.isNullLike ? nil : node.string, kind: cell.kind, cell: cell, at: at) {
         case .value(let number, let warning):
-            values[cell.id] = CellValue(minorUnits: number, scale: cell.kind.scale, location: at)
+            let value = CellValue(minorUnits: number, scale: cell.kind.scale, location: at)
+            if cell.index >= 0 { values[cell.index] = value } else { extraValues[cell.id] = value }
             if let warning { findings.append(warning) }
         case .invalid(let finding):
             findings.append(finding)

@@ -29,31 +29,10 @@ enum TablesLoader {
             }
         }
         findings += reader.findings
-        let values = withOmittedTotals(reader.values, collapsed: reader.collapsedRows, form: reader.form)
-        let tables = ReportTables(
-            file: file, version: reader.form.version, values: values, collapsedRows: reader.collapsedRows,
+        var tables = ReportTables(
+            file: file, form: reader.form, cellValues: reader.values, collapsedRows: reader.collapsedRows,
             tableLocations: reader.tableLocations)
+        tables.fillOmittedTotals()
         return (tables, findings)
-    }
-
-    /// Fills in totals the writer left out, from the cells they sum. Group totals first, so
-    /// that an omitted （七）总计 row also gets its row total.
-    static func withOmittedTotals(_ values: [CellID: CellValue], collapsed: [String: CellValue], form: ReportForm)
-        -> [CellID: CellValue]
-    {
-        var values = values
-        let order: [IdentityKind] = [.resultsTotal, .rowTotal, .outcomeTotal]
-        for kind in order {
-            for identity in form.identities where identity.kind == kind {
-                guard let total = identity.left.first, identity.left.count == 1, values[total] == nil else { continue }
-                let partial = ReportTables(file: "", version: form.version, values: values, collapsedRows: collapsed, tableLocations: [:])
-                // A row written in the other edition's shape stands for its sub-rows as a whole;
-                // computing each sub-row's total from it would count it once per sub-row.
-                if partial.collapsedRow(covering: total) != nil { continue }
-                guard let (sum, terms) = partial.sum(identity.right), let first = terms.first else { continue }
-                values[total] = CellValue(minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
-            }
-        }
-        return values
     }
 }

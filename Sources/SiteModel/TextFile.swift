@@ -13,10 +13,10 @@ struct TextFile {
     static let maximumSize = 8 * 1024 * 1024
 
     /// Reads `url`, or returns the finding that says why it cannot be used.
-    static func read(_ url: URL, path: String) -> Result<TextFile, Finding> {
+    static func read(_ file: String, path: String) -> Result<TextFile, Finding> {
         let location = SourceLocation(file: path)
         let bytes: [UInt8]
-        switch readBytes(url.path) {
+        switch readBytes(file) {
         case .success(let read): bytes = read
         case .failure(let problem):
             let (message, gist, hint) = problem.explanation

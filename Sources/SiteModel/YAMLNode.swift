@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A YAML node as nianbao needs it: scalars as written (no type resolution: numbers are parsed
 /// by nianbao itself), mappings in file order, sequences, each with its 1-based position.
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     case scalar(String, isPlain: Bool, Position)
     case mapping([(key: YAMLNode, value: YAMLNode)], Position)
     case sequence([YAMLNode], Position)

@@ -7,8 +7,9 @@ enum ArithmeticRules {
     static func check(_ tables: ReportTables) -> [Finding] {
         let form = tables.form
         var findings: [Finding] = []
-        for identity in form.identities {
-            guard let leftTotal = tables.total(identity.left), let rightTotal = tables.total(identity.right),
+        for indexed in form.indexedIdentities {
+            let identity = indexed.identity
+            guard let leftTotal = tables.total(indexed.left), let rightTotal = tables.total(indexed.right),
                 leftTotal != rightTotal, let left = tables.sum(identity.left), let right = tables.sum(identity.right),
                 left.total != right.total
             else { continue }
