@@ -1,4 +1,5 @@
 import CMarkGFM
+import Foundation
 import Diagnostics
 
 /// A heading of the narrative.
@@ -38,7 +39,9 @@ enum MarkdownOutline {
         return true
     }()
 
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+    /// Only the table extension changes the block structure (cells are blocks with their own
+    /// positions); autolink, strikethrough and tagfilter change rendering, not the outline.
+    static let extensionNames = ["table"]
 
     static func parse(_ body: Substring, file: String, lineOffset: Int) -> ReportDocument {
         precondition(extensionsRegistered)
@@ -106,19 +109,26 @@ enum MarkdownOutline {
 
     /// The literal text below `node`; soft line breaks join without a space, as Chinese reads.
     private static func plainText(_ node: OpaquePointer) -> String {
-        var out = ""
+        var bytes: [UInt8] = []
+        appendText(below: node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Collects bytes, not Strings: one String per block instead of one per inline node.
+    private static func appendText(below node: OpaquePointer, to bytes: inout [UInt8]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
-                if let literal = cmark_node_get_literal(current) { out += String(cString: literal) }
+                if let literal = cmark_node_get_literal(current) {
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
             } else if type == CMARK_NODE_LINEBREAK {
-                out += "\n"
+                bytes.append(0x0A)
             } else if type != CMARK_NODE_SOFTBREAK {
-                out += plainText(current)
+                appendText(below: current, to: &bytes)
             }
             child = cmark_node_next(current)
         }
-        return out
     }
 }

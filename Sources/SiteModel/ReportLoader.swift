@@ -29,14 +29,11 @@ enum ReportLoader {
     }
 
     private static func readRequired(_ file: String, path: String, into findings: inout [Finding]) -> TextFile? {
-        guard FileManager.default.fileExists(atPath: file) else {
-            let name = String(file.split(separator: "/").last ?? "")
-            findings.append(Rule.reportIncomplete.finding(
-                "缺少 \(name)", gist: "\(name) is missing", at: SourceLocation(file: path),
-                hint: "每个年度文件夹需要 report.md 和 tables.yaml；`nianbao new` 可生成。"))
-            return nil
-        }
-        switch TextFile.read(file, path: path) {
+        let name = String(file.split(separator: "/").last ?? "")
+        let missing = Rule.reportIncomplete.finding(
+            "缺少 \(name)", gist: "\(name) is missing", at: SourceLocation(file: path),
+            hint: "每个年度文件夹需要 report.md 和 tables.yaml；`nianbao new` 可生成。")
+        switch TextFile.read(file, path: path, ifMissing: missing) {
         case .success(let file): return file
         case .failure(let finding):
             findings.append(finding)

@@ -67,25 +67,29 @@ struct TableReader {
             shape("「\(parentLabel)」下应当是各行的标签", gist: "expected a mapping of rows", at: node)
             return
         }
-        var matched: Set<Int> = []
+        // Labels copied out once: reading one through the enum retains every field of its node.
+        let labels = expected.map(\.label)
+        let otherLabels = otherExpected.map(\.label)
+        var matched = [Bool](repeating: false, count: expected.count)
         for (key, value) in mapping {
             let label = key.string ?? ""
-            let found = Self.find(label, in: expected)
+            let found = Self.find(label, labels: labels, in: expected)
             // The other edition's label written exactly is that edition's row, not a misspelling of ours.
-            let foreign = found?.1 != .exact && otherExpected.contains { $0.label.bytesEqual(label) }
+            let foreign = found?.1 != .exact && otherLabels.contains { $0.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, in: otherExpected) != nil {
+                if Self.find(label, labels: otherLabels, in: otherExpected) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
                              gist: "row of the \(form.version.other.rawValue) form", at: key)
                 } else {
-                    unknown(label, at: key, candidates: expected.map(\.label), what: "行")
+                    unknown(label, at: key, candidates: labels, what: "行")
                 }
                 continue
             }
-            guard matched.insert(index).inserted else { duplicate(label, at: key); continue }
+            guard !matched[index] else { duplicate(label, at: key); continue }
+            matched[index] = true
             let node = expected[index]
-            noteVariant(labelMatch, written: label, canonical: node.label, at: key)
-            let otherNode = otherExpected.first { $0.label.bytesEqual(node.label) }
+            noteVariant(labelMatch, written: label, canonical: labels[index], at: key)
+            let otherNode = otherLabels.firstIndex { $0.bytesEqual(labels[index]) }.map { otherExpected[$0] }
             switch node {
             case .row(let row):
                 let otherColumns: [Column] = if case .row(let o)? = otherNode { o.columns } else { [] }
@@ -101,7 +105,7 @@ struct TableReader {
                 }
             }
         }
-        for (index, node) in expected.enumerated() where !matched.contains(index) {
+        for (index, node) in expected.enumerated() where !matched[index] {
             if case .row(let row) = node, row.id == "total" { continue }  // computed from the rows above it
             let extra = if case .group(let group) = node { "及其下 \(group.children.count) 行" } else { "" }
             missing("「\(parentLabel)」下缺少「\(node.label)」\(extra)", gist: "row missing", at: location(parentKey))
@@ -131,7 +135,8 @@ struct TableReader {
     }
 
     private func isColumnMapping(_ mapping: [(key: YAMLNode, value: YAMLNode)], _ columns: [Column]) -> Bool {
-        mapping.allSatisfy { key, _ in Self.find(key.string ?? "", in: columns) != nil }
+        let labels = columns.map(\.label)
+        return mapping.allSatisfy { key, _ in Self.find(key.string ?? "", labels: labels, in: columns) != nil }
     }
 
     // MARK: - Cells
@@ -157,25 +162,27 @@ struct TableReader {
             shape("「\(row.label)」应当是按列顺序的数组或按列标签的映射", gist: "row must be a sequence or mapping", at: value)
             return
         }
-        var matched: Set<Int> = []
+        let labels = row.columns.map(\.label)
+        var matched = [Bool](repeating: false, count: labels.count)
         for (columnKey, cell) in mapping {
             let label = columnKey.string ?? ""
-            let found = Self.find(label, in: row.columns)
+            let found = Self.find(label, labels: labels, in: row.columns)
             let foreign = found?.1 != .exact && otherColumns.contains { $0.label.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, in: otherColumns) != nil {
+                if Self.find(label, labels: otherColumns.map(\.label), in: otherColumns) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的列，\(form.version.displayName)没有这一列",
                              gist: "column of the \(form.version.other.rawValue) form", at: columnKey)
                 } else {
-                    unknown(label, at: columnKey, candidates: row.columns.map(\.label), what: "列")
+                    unknown(label, at: columnKey, candidates: labels, what: "列")
                 }
                 continue
             }
-            guard matched.insert(index).inserted else { duplicate(label, at: columnKey); continue }
-            noteVariant(labelMatch, written: label, canonical: row.columns[index].label, at: columnKey)
+            guard !matched[index] else { duplicate(label, at: columnKey); continue }
+            matched[index] = true
+            noteVariant(labelMatch, written: label, canonical: labels[index], at: columnKey)
             readCell(cell, specs[index])
         }
-        for (index, column) in row.columns.enumerated() where !matched.contains(index) && !column.isTotal {
+        for (index, column) in row.columns.enumerated() where !matched[index] && !column.isTotal {
             missing("「\(row.label)」缺少「\(column.label)」", gist: "cell missing", at: location(key), cell: rowID + "." + column.id)
         }
     }
@@ -199,9 +206,11 @@ struct TableReader {
 
     // MARK: - Findings
 
-    private static func find(_ label: String, in candidates: [some Labelled]) -> (Int, LabelMatch)? {
+    /// The candidate `label` names: exactly (searched in `labels`, the candidates' labels), else
+    /// as a variant.
+    private static func find(_ label: String, labels: [String], in candidates: [some Labelled]) -> (Int, LabelMatch)? {
         // Almost every label is written exactly; byte equality finds it without normalising anything.
-        if let index = candidates.firstIndex(where: { $0.label.bytesEqual(label) }) { return (index, .exact) }
+        if let index = labels.firstIndex(where: { $0.bytesEqual(label) }) { return (index, .exact) }
         var variant: (Int, LabelMatch)?
         for (index, candidate) in candidates.enumerated() {
             guard let match = LabelMatcher.match(label, canonical: candidate.label, variants: candidate.variants) else {

@@ -13,11 +13,15 @@ struct TextFile {
     static let maximumSize = 8 * 1024 * 1024
 
     /// Reads `url`, or returns the finding that says why it cannot be used.
-    static func read(_ file: String, path: String) -> Result<TextFile, Finding> {
+    /// `ifMissing` is the finding for a file that does not exist, where the caller has a better
+    /// one than 「无法读取」.
+    static func read(_ file: String, path: String, ifMissing: Finding? = nil) -> Result<TextFile, Finding> {
         let location = SourceLocation(file: path)
         let bytes: [UInt8]
         switch readBytes(file) {
         case .success(let read): bytes = read
+        case .failure(.missing) where ifMissing != nil:
+            return .failure(ifMissing!)
         case .failure(let problem):
             let (message, gist, hint) = problem.explanation
             return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
@@ -40,12 +44,14 @@ struct TextFile {
 
     enum ReadProblem: Error {
         case system(String)
+        case missing
         case folder
         case tooLarge(Int)
 
         var explanation: (String, String, String?) {
             switch self {
             case .system(let reason): ("无法读取文件：\(reason)", "cannot read file: \(reason)", nil)
+            case .missing: ("文件不存在", "file does not exist", nil)
             case .folder: ("这里应当是文件，却是一个文件夹", "a folder where a file is expected", "删除或改名该文件夹，放入同名文件。")
             case .tooLarge(let size):
                 ("文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 的上限", "file too large (\(size) bytes)",
@@ -58,7 +64,9 @@ struct TextFile {
     /// size is checked before anything is read.
     static func readBytes(_ path: String) -> Result<[UInt8], ReadProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT ? .missing : .system(String(cString: strerror(errno))))
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
