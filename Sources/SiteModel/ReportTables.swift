@@ -8,7 +8,9 @@ public struct ReportTables: Sendable {
     /// The edition the tables are written in (normally the one the year requires; see `form-version`).
     public let form: ReportForm
     /// Values by cell index (`ReportForm.cells` order); nil where a cell is missing or invalid.
+    /// Empty in tables reduced by `keeping(_:)`, which hold their few cells in `kept`.
     public private(set) var cellValues: [CellValue?]
+    private var kept: [Int: CellValue]?
     /// Rows written in the other edition's shape where this edition splits them, by the id of
     /// the group they stand for plus the column: 「（六）其他处理」 as one row on the 2021 form is
     /// `requests.results.other.<column>`.
@@ -32,7 +34,13 @@ public struct ReportTables: Sendable {
     /// The value of a cell, if it was written or computed.
     public subscript(_ cell: CellID) -> CellValue? {
         guard let spec = form.cellsByID[cell] else { return nil }
-        return cellValues[spec.index]
+        return value(at: spec.index)
+    }
+
+    /// The value of the cell at `index` in `ReportForm.cells`.
+    public func value(at index: Int) -> CellValue? {
+        if let kept { return kept[index] }
+        return cellValues[index]
     }
 
     /// The sum of `cells` with the cells that make it up, standing in a collapsed row for the
@@ -62,7 +70,7 @@ public struct ReportTables: Sendable {
     public func total(_ indices: [Int]) -> Int64? {
         var total: Int64 = 0
         for index in indices {
-            if let value = cellValues[index] {
+            if let value = value(at: index) {
                 total += value.minorUnits
             } else {
                 guard !collapsedRows.isEmpty else { return nil }
@@ -99,12 +107,14 @@ public struct ReportTables: Sendable {
         }
     }
 
-    /// These tables with only `cells` kept.
+    /// These tables with only `cells` kept, in a small dictionary instead of a row per cell of the form.
     func keeping(_ cells: Set<CellID>) -> ReportTables {
-        var kept = [CellValue?](repeating: nil, count: cellValues.count)
+        var values: [Int: CellValue] = [:]
         for cell in cells {
-            if let index = form.cellsByID[cell]?.index { kept[index] = cellValues[index] }
+            if let index = form.cellsByID[cell]?.index, let value = value(at: index) { values[index] = value }
         }
-        return ReportTables(file: file, form: form, cellValues: kept, collapsedRows: [:], tableLocations: tableLocations)
+        var reduced = ReportTables(file: file, form: form, cellValues: [], collapsedRows: [:], tableLocations: tableLocations)
+        reduced.kept = values
+        return reduced
     }
 }
