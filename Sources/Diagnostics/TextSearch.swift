@@ -23,12 +23,17 @@ extension StringProtocol {
         }
     }
 
+}
+
+extension String {
     /// Equality of the UTF-8 bytes: labels are compared as written, without the Unicode
-    /// normalisation `==` performs (which is what made matching slow).
-    public func bytesEqual(_ other: some StringProtocol) -> Bool {
+    /// normalisation `==` performs (which is what made matching slow). Not generic, and
+    /// inlinable, because it runs for every key of every statistics file.
+    @inlinable
+    public func bytesEqual(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var left = String(self)
-        var right = String(other)
+        var left = self
+        var right = other
         return left.withUTF8 { a in right.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 }

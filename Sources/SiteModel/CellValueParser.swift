@@ -12,13 +12,25 @@ enum CellValueParser {
     /// Largest magnitude accepted: far beyond any real table, small enough that sums cannot overflow.
     static let limit: Int64 = 1_000_000_000_000
 
+    /// Plain ASCII digits (at most 13), the way almost every cell is written; nil for anything else.
+    static func plainInteger(_ text: String) -> Int64? {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 13 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
+    }
+
     static func parse(_ raw: String?, kind: ValueKind, cell: CellSpec, at location: SourceLocation) -> Outcome {
         func invalid(_ message: String, _ gist: String, hint: String) -> Outcome {
             .invalid(Rule.cellValue.finding(
                 "「\(cell.displayName)」\(message)", gist: gist, at: location, cell: cell.id, found: raw, hint: hint))
         }
         // The common case, plain digits, needs none of the diagnosis below.
-        if let raw, !raw.isEmpty, raw.utf8.count <= 13, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let whole = Int64(raw) {
+        if let raw, let whole = plainInteger(raw) {
             var value = whole
             for _ in 0..<kind.scale { value *= 10 }
             return .value(value, warning: nil)

@@ -67,7 +67,8 @@ enum MarkdownOutline {
             guard line >= 1, line <= lineStarts.count else { return byteColumn }
             let start = lineStarts[line - 1]
             let end = min(bytes.count, start + byteColumn - 1)
-            return String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.count + 1
+            // Scalars are counted by their lead bytes; no String is needed for that.
+            return bytes[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }

@@ -155,7 +155,7 @@ struct TableReader {
                     gist: "row has \(sequence.count) values, expected \(columns.count)", at: value)
                 return
             }
-            for (spec, cell) in zip(specs, sequence) { readCell(cell, spec) }
+            for index in 0..<min(specs.count, sequence.count) { readCell(sequence[index], specs, index) }
             return
         }
         guard let mapping = value.mapping else {
@@ -180,15 +180,27 @@ struct TableReader {
             guard !matched[index] else { duplicate(label, at: columnKey); continue }
             matched[index] = true
             noteVariant(labelMatch, written: label, canonical: labels[index], at: columnKey)
-            readCell(cell, specs[index])
+            readCell(cell, specs, index)
         }
         for (index, column) in row.columns.enumerated() where !matched[index] && !column.isTotal {
             missing("「\(row.label)」缺少「\(column.label)」", gist: "cell missing", at: location(key), cell: rowID + "." + column.id)
         }
     }
 
-    private mutating func readCell(_ node: YAMLNode, _ cell: CellSpec) {
+    /// Reads the cell `specs[position]`; the spec is not copied out on the common path, where
+    /// copying its labels and ids cost more than reading the number.
+    private mutating func readCell(_ node: YAMLNode, _ specs: [CellSpec], _ position: Int) {
         let at = location(node)
+        if case .scalar(let text, true, _) = node, let number = CellValueParser.plainInteger(text) {
+            let scale = specs[position].kind.scale
+            var minorUnits = number
+            for _ in 0..<scale { minorUnits *= 10 }
+            let index = specs[position].index
+            let value = CellValue(minorUnits: minorUnits, scale: scale, location: at)
+            if index >= 0 { values[index] = value } else { extraValues[specs[position].id] = value }
+            return
+        }
+        let cell = specs[position]
         guard node.isScalar else {
             findings.append(Rule.cellValue.finding(
                 "「\(cell.displayName)」应当是一个数字", gist: "cell must be a single number", at: at, cell: cell.id))
