@@ -10,13 +10,15 @@ extension StringProtocol {
             pattern.withUTF8 { word in
                 guard !word.isEmpty else { return true }
                 guard text.count >= word.count else { return false }
-                let first = word[0]
-                var start = 0
-                let last = text.count - word.count
-                while start <= last {
-                    guard let hit = text[start...last].firstIndex(of: first) else { return false }
-                    if memcmp(text.baseAddress! + hit, word.baseAddress!, word.count) == 0 { return true }
-                    start = hit + 1
+                // memchr for the last byte (in CJK text the lead byte is common, the last one less
+                // so), then memcmp for the rest.
+                let lastByte = Int32(word[word.count - 1])
+                var position = word.count - 1
+                while position < text.count {
+                    guard let found = memchr(text.baseAddress! + position, lastByte, text.count - position) else { return false }
+                    let hit = UnsafeRawPointer(found) - UnsafeRawPointer(text.baseAddress!)
+                    if memcmp(text.baseAddress! + hit - (word.count - 1), word.baseAddress!, word.count) == 0 { return true }
+                    position = hit + 1
                 }
                 return false
             }

@@ -35,6 +35,9 @@ enum CellValueParser {
             for _ in 0..<kind.scale { value *= 10 }
             return .value(value, warning: nil)
         }
+        if let raw, let number = plainDecimal(raw) {
+            return checked(number, text: raw, kind: kind, cell: cell, location: location, invalid: invalid)
+        }
         guard let raw, !raw.trimmingWhitespace.isEmpty, raw != "~", raw.lowercased() != "null" else {
             return invalid("是空白", "blank cell", hint: "没有发生的填 0，不能留空。")
         }

@@ -72,12 +72,12 @@ public enum SiteLoader {
 
     /// Visible subfolders, sorted, so that output order never depends on the file system.
     static func subfolders(of url: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let folder = url.path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { name in
-            var isDirectory: ObjCBool = false
-            return !name.hasPrefix(".")
-                && FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isDirectory)
-                && isDirectory.boolValue
+            var info = stat()
+            // stat(2) on a plain path: URL building cost more than the system call.
+            return !name.hasPrefix(".") && stat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }.sorted()
     }
 

@@ -26,10 +26,10 @@ struct TextFile {
             let (message, gist, hint) = problem.explanation
             return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             return .failure(Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: location))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.offset(of: 0, in: bytes[...]) {
             return .failure(Rule.fileBinary.finding(
                 "文件包含 NUL 字节，不是文本文件（可能误存为 Word、PDF 或图片）",
                 gist: "binary file (NUL byte at offset \(nul))", at: position(ofByte: nul, in: Data(bytes), file: path)))
@@ -38,8 +38,16 @@ struct TextFile {
         guard var text = String(validating: body, as: UTF8.self) else {
             return .failure(encodingFinding(Data(body), path: path))
         }
-        if body.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if Self.offset(of: 0x0D, in: body) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         return .success(TextFile(path: path, text: text))
+    }
+
+    /// The offset of the first `byte` in `bytes`, by memchr: these scans run over every byte of every file.
+    static func offset(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let hit = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return UnsafeRawPointer(hit) - base
+        }
     }
 
     enum ReadProblem: Error {
