@@ -4,21 +4,22 @@ import ReportForm
 
 /// Reads one year folder: `report.md` and `tables.yaml`.
 enum ReportLoader {
-    static func load(folder url: URL, path: String, agency: String, year: Int) -> Report {
+    /// `folder` is the year folder's file-system path; `path` the same relative to the site root.
+    static func load(folder: String, path: String, agency: String, year: Int) -> Report {
         var findings: [Finding] = []
         var frontMatter = FrontMatter(fields: [:], location: SourceLocation(file: path + "/report.md"), isPresent: false)
         var document = ReportDocument(sections: [], headings: [], blocks: [])
         var tables: ReportTables?
 
         let reportPath = path + "/report.md"
-        if let file = readRequired(url.path + "/report.md", path: reportPath, into: &findings) {
+        if let file = readRequired(folder + "/report.md", path: reportPath, into: &findings) {
             let (front, body, offset, frontFindings) = FrontMatter.split(file.text, file: reportPath)
             frontMatter = front
             findings += frontFindings
             document = MarkdownOutline.parse(body, file: reportPath, lineOffset: offset)
         }
         let tablesPath = path + "/tables.yaml"
-        if let file = readRequired(url.path + "/tables.yaml", path: tablesPath, into: &findings) {
+        if let file = readRequired(folder + "/tables.yaml", path: tablesPath, into: &findings) {
             let (read, tableFindings) = TablesLoader.load(file.text, file: tablesPath, year: year)
             tables = read
             findings += tableFindings

@@ -53,6 +53,7 @@ public enum SiteLoader {
     {
         var findings: [Finding] = []
         let folder = content.appendingPathComponent(slug)
+        let folderPath = folder.path
         let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
         let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, reports: [])
         var reports: [Report] = []
@@ -64,7 +65,7 @@ public enum SiteLoader {
                     at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
                 continue
             }
-            let report = ReportLoader.load(folder: folder.appendingPathComponent(entry), path: path, agency: slug, year: year)
+            let report = ReportLoader.load(folder: folderPath + "/" + entry, path: path, agency: slug, year: year)
             reports.append(visit.map { $0(report, bare) } ?? report)
         }
         return (Agency(slug: slug, name: name, kind: kind, parent: parent, reports: reports), findings)

@@ -153,6 +153,8 @@ enum YAMLFastPath {
     {
         var items: [YAMLNode] = []
         var index = start + 1
+        var itemColumn = column(line, start)
+        var countedTo = start
         while true {
             while index < line.count, line[index] == 0x20 { index += 1 }
             guard index < line.count else { throw Unsupported() }
@@ -168,8 +170,11 @@ enum YAMLFastPath {
             var itemEnd = index
             while itemEnd > itemStart, line[itemEnd - 1] == 0x20 { itemEnd -= 1 }
             guard itemEnd > itemStart, startsPlain(line, at: itemStart) else { throw Unsupported() }
+            // Columns counted on from the previous item, not from the start of the line again.
+            itemColumn += scalars(line, from: countedTo, to: itemStart)
+            countedTo = itemStart
             items.append(.scalar(string(line, itemStart, itemEnd), isPlain: true,
-                                 YAMLNode.Position(line: number, column: column(line, itemStart))))
+                                 YAMLNode.Position(line: number, column: itemColumn)))
             if line[index] == 0x5D { return (items, index + 1) }
             index += 1  // ','
         }
@@ -239,8 +244,13 @@ enum YAMLFastPath {
 
     /// 1-based column in Unicode scalars of byte `index`.
     private static func column(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
-        var count = 1
-        for offset in 0..<index where line[offset] & 0xC0 != 0x80 { count += 1 }
+        1 + scalars(line, from: 0, to: index)
+    }
+
+    /// Unicode scalars in bytes `start..<end`, counted by their lead bytes.
+    private static func scalars(_ line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for offset in start..<end where line[offset] & 0xC0 != 0x80 { count += 1 }
         return count
     }
 }
