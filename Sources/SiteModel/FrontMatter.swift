@@ -29,23 +29,25 @@ public struct FrontMatter: Sendable {
     static func split(_ text: String, file: String) -> (FrontMatter, body: Substring, bodyLineOffset: Int, [Finding]) {
         let start = SourceLocation(file: file)
         let absent = FrontMatter(fields: [:], location: start, isPresent: false)
-        guard text.hasPrefix("---\n") else { return (absent, text[...], 0, []) }
+        guard text.utf8.starts(with: "---\n".utf8) else { return (absent, text[...], 0, []) }
+        // Walk the UTF-8 view: Character indices would segment every CJK grapheme on the way.
+        let utf8 = text.utf8
         var lineCount = 1
-        var index = text.index(text.startIndex, offsetBy: 4)
+        var index = utf8.index(utf8.startIndex, offsetBy: 4)
         let yamlStart = index
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd]
+        while index < utf8.endIndex {
+            let lineEnd = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = utf8[index..<lineEnd]
             lineCount += 1
-            if line == "---" || line == "..." {
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 let yaml = String(text[yamlStart..<index])
-                let body = lineEnd < text.endIndex ? text[text.index(after: lineEnd)...] : ""
+                let body = lineEnd < utf8.endIndex ? text[utf8.index(after: lineEnd)...] : ""
                 let (fields, findings) = parseFields(yaml, file: file)
                 var front = FrontMatter(fields: fields, location: start, isPresent: true)
                 front.isReadable = findings.isEmpty
                 return (front, body, lineCount, findings)
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }
         let finding = Rule.frontMatterMissing.finding(
             "头信息没有结束标记「---」", gist: "front matter is not closed", at: start,

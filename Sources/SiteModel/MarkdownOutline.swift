@@ -52,7 +52,7 @@ enum MarkdownOutline {
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var text = String(body)
+        var text = String(body)  // contiguous UTF-8 for cmark and for the column index
         // cmark counts columns in bytes; editors and findings count characters. Most blocks start
         // in column 1, so the line index is built only when one does not.
         var bytes: [UInt8] = []
