@@ -79,6 +79,7 @@ enum MarkdownOutline {
         var sections: [Heading] = []
         var headings: [Heading] = []
         var blocks: [TextBlock] = []
+        var cellTypes: [UInt32: Bool] = [:]
         guard let iterator = cmark_iter_new(root) else { return ReportDocument(sections: [], headings: [], blocks: []) }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -87,8 +88,16 @@ enum MarkdownOutline {
             // Inline nodes are read through their block; skipping them here avoids asking each
             // one for its type name.
             if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) != UInt32(CMARK_NODE_TYPE_BLOCK) { continue }
-            let isCell = type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING
-                && String(cString: cmark_node_get_type_string(node)) == "table_cell"
+            let isCell: Bool
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                isCell = false
+            } else if let known = cellTypes[type.rawValue] {
+                isCell = known
+            } else {
+                // Extension node types are numbered at run time; ask each type's name once.
+                isCell = String(cString: cmark_node_get_type_string(node)) == "table_cell"
+                cellTypes[type.rawValue] = isCell
+            }
             guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell else { continue }
             let line = Int(cmark_node_get_start_line(node))
             let location = SourceLocation(
