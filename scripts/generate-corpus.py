@@ -99,12 +99,17 @@ def narrative(md_template, rng, name, year, received, handled, is2021):
     text = text.replace(f"year: {template_year}", f"year: {year}").replace(f"{template_year}年政府信息公开", f"{year}年政府信息公开")
     text = re.sub(r"published: 待填写", f"published: {year + 1}-01-{rng.randint(10, 28):02d} 09:30", text)
     text = re.sub(r"索引号: 待填写", f"索引号: SYN-{year + 1}-{rng.randint(1, 99999):05d}", text)
+    # Narrative of 3-5 KB per report (issue 6): short sections, one list, one GFM table.
+    section = iter(range(7))
     def body(_):
-        paras = []
-        for _ in range(rng.randint(3, 5)):
-            paras.append("".join(rng.choice(SENTENCES) for _ in range(rng.randint(4, 7))))
-        paras.append(f"- 全年共收到政府信息公开申请{received}件，办结{handled}件。\n- 依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。")
-        paras.append("| 事项 | 数量 |\n| --- | --- |\n| 新闻发布会 | %d |\n| 政策解读 | %d |" % (rng.randint(1, 12), rng.randint(5, 60)))
+        index = next(section)
+        paras = ["".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 2))]
+        if index == 0:
+            paras.append("| 事项 | 数量 |\n| --- | --- |\n| 新闻发布会 | %d |\n| 政策解读 | %d |" % (rng.randint(1, 12), rng.randint(5, 60)))
+        if index == 2:
+            paras.append(f"- 全年共收到政府信息公开申请{received}件。\n- 办结{handled}件。")
+        if index == 5:
+            paras.append("依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。")
         return "\n\n".join(paras)
     return re.sub(r"（待填写[^）]*）", body, text)
 
