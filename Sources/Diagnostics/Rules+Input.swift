@@ -1,3 +1,5 @@
+import ReportForm
+
 extension Rule {
     public static let fileUnreadable = Rule(
         id: "file-unreadable", family: .input, severity: .error, title: "文件无法读取",
@@ -26,9 +28,9 @@ extension Rule {
         basis: "nianbao 文件格式（docs/content-format.md）。", fix: "对照 `nianbao new` 生成的模板调整结构。")
     public static let agencyConfig = Rule(
         id: "agency-config", family: .input, severity: .error, title: "agency.yaml 缺失或不完整",
-        checks: "每个机关文件夹必须有 agency.yaml，写明 name（机关全称）和 kind（部门 或 人民政府）。",
+        checks: "每个机关文件夹必须有 agency.yaml，写明 name（机关全称）和 kind（\(AgencyKind.choices)）。",
         basis: "《中华人民共和国政府信息公开条例》第四十九条按机关类别规定公布时限。",
-        fix: "在机关文件夹中建立 agency.yaml：name: 机关全称，kind: 部门 或 人民政府。")
+        fix: "在机关文件夹中建立 agency.yaml：name: 机关全称，kind: \(AgencyKind.choices)。")
     public static let siteConfig = Rule(
         id: "site-config", family: .input, severity: .error, title: "nianbao.yaml 有误",
         checks: "站点配置 nianbao.yaml 中的键和值必须合法。", basis: "nianbao 站点配置。",

@@ -7,11 +7,17 @@ extension Rule {
         basis: "推论：结转件数前后衔接。年报格式未明文规定，因此作为警告。", fix: "核对两份报告；如上一年度报告有误，应在本年度报告中说明。")
     public static let stockDrift = Rule(
         id: "stock-drift", family: .acrossYears, severity: .warning, title: "现行有效件数与上年不衔接",
-        checks: "现行有效件数 ≈ 上年现行有效件数 ＋ 本年制发件数 － 本年废止件数（规章、行政规范性文件）。清理、修订可能使其不成立。",
+        checks: { () -> String in
+            let form = ReportForm.revised2021
+            let column = { (id: String) in form.cellsByID["active.regulations." + id]!.column.label }
+            let rows = ["regulations", "normative_documents"].map { form.label(ofRow: "active." + $0) }
+            return "\(column("in_force")) ≈ 上年\(column("in_force")) ＋ \(column("issued")) － \(column("repealed"))（"
+                + rows.joined(separator: "、") + "）。清理、修订可能使其不成立。"
+        }(),
         basis: "推论，年报格式未规定，因此只作警告。", fix: "核对件数；如因集中清理等原因不衔接，请在正文中说明。")
     public static let publishedLate = Rule(
         id: "published-late", family: .publication, severity: .error, title: "逾期公布",
-        checks: "县级以上人民政府部门应在每年1月31日前、县级以上地方人民政府应在每年3月31日前公布上一年度报告。机关类别取自 agency.yaml 的 kind。",
+        checks: "上一年度报告的公布时限：\(AgencyKind.deadlines)。机关类别取自 agency.yaml 的 kind。",
         basis: AgencyKind.deadlineBasis + "。", fix: "如实填写发布时间；逾期的应在报告中说明原因。")
     public static let publishedEarly = Rule(
         id: "published-early", family: .publication, severity: .warning, title: "发布时间早于统计期限结束",

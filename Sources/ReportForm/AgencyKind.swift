@@ -14,6 +14,13 @@ public enum AgencyKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The kinds as written in agency.yaml, for messages: 「部门 或 人民政府」.
+    public static let choices = allCases.map(\.rawValue).joined(separator: " 或 ")
+
+    /// Each kind with its deadline, for messages: 「部门（次年1月31日前公布）或 人民政府（次年3月31日前公布）」.
+    public static let deadlines = allCases.map { "\($0.rawValue)（次年\($0.deadline.month)月\($0.deadline.day)日前公布）" }
+        .joined(separator: "或 ")
+
     /// The legal basis of the deadline.
     public static let deadlineBasis = "《中华人民共和国政府信息公开条例》第四十九条"
 }

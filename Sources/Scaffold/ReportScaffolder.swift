@@ -19,7 +19,7 @@ public enum ScaffoldError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalidYear(let year):
             "年度 \(year) 无效：年报格式从 \(FormVersion.firstReportYear) 年度起施行，且不能是未来年度\n(year must be between \(FormVersion.firstReportYear) and the current year)"
         case .agencyDetailsNeeded(let slug):
-            "Content/\(slug)/agency.yaml 不存在；新机关请用 --name <机关全称> --kind <部门|人民政府> 说明\n(a new agency needs --name and --kind)"
+            "Content/\(slug)/agency.yaml 不存在；新机关请用 --name <机关全称> --kind <\(AgencyKind.allCases.map(\.rawValue).joined(separator: "|"))> 说明\n(a new agency needs --name and --kind)"
         case .agencyFileInvalid(let detail):
             "agency.yaml 有误，请先修正：\(detail)"
         case .reportExists(let path):

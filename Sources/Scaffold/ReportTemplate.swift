@@ -36,7 +36,7 @@ public enum AgencyTemplate {
         var text = """
             # 机关全称（与报告署名一致）
             name: \(name)
-            # 机关类别：部门（次年1月31日前公布）或 人民政府（次年3月31日前公布）
+            # 机关类别：\(AgencyKind.deadlines)
             kind: \(kind.rawValue)
 
             """

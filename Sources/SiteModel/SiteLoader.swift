@@ -106,7 +106,7 @@ public enum SiteLoader {
         guard FileManager.default.fileExists(atPath: url.path) else {
             findings.append(Rule.agencyConfig.finding(
                 "机关文件夹缺少 agency.yaml", gist: "agency.yaml is missing", at: SourceLocation(file: file),
-                hint: "新建 \(file)，写明 name: 机关全称 和 kind: 部门 或 人民政府。"))
+                hint: "新建 \(file)，写明 name: 机关全称 和 kind: \(AgencyKind.choices)。"))
             return (nil, nil, nil)
         }
         guard let fields = readMapping(url, path: file, into: &findings) else { return (nil, nil, nil) }
@@ -120,13 +120,13 @@ public enum SiteLoader {
             kind = AgencyKind(rawValue: written.value)
             if kind == nil {
                 findings.append(Rule.agencyConfig.finding(
-                    "kind 只能是「部门」或「人民政府」，这里是「\(written.value)」", gist: "invalid agency kind",
-                    at: written.location, found: written.value, hint: "部门：次年1月31日前公布；人民政府：次年3月31日前公布。"))
+                    "kind 只能是\(AgencyKind.allCases.map { "「\($0.rawValue)」" }.joined(separator: "或"))，这里是「\(written.value)」", gist: "invalid agency kind",
+                    at: written.location, found: written.value, hint: "\(AgencyKind.deadlines)。"))
             }
         } else {
             findings.append(Rule.agencyConfig.finding(
-                "agency.yaml 缺少 kind（部门 或 人民政府）", gist: "agency kind missing", at: SourceLocation(file: file),
-                hint: "kind 决定公布时限：部门次年1月31日前，人民政府次年3月31日前。"))
+                "agency.yaml 缺少 kind（\(AgencyKind.choices)）", gist: "agency kind missing", at: SourceLocation(file: file),
+                hint: "kind 决定公布时限：\(AgencyKind.deadlines)。"))
         }
         return (name, kind, fields["parent"])
     }

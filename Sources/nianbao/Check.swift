@@ -43,7 +43,8 @@ struct Check: ParsableCommand {
     private func render(_ report: FindingReport, root: URL) -> String {
         switch format {
         case .text:
-            let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+            let colour = isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             return TextFormatter(colour: colour, sourceLine: { file, line in
                 SourceLines.line(line, of: root.appendingPathComponent(file))
             }).format(report)

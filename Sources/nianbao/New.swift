@@ -20,7 +20,7 @@ struct New: ParsableCommand {
     @Option(help: "新机关的全称 (full name, for a new agency)")
     var name: String?
 
-    @Option(help: "新机关的类别：部门 或 人民政府 (kind, for a new agency)")
+    @Option(help: ArgumentHelp("新机关的类别：\(AgencyKind.choices) (kind, for a new agency)"))
     var kind: AgencyKind?
 
     @Option(help: "上级机关的文件夹名 (parent agency slug)")

@@ -72,3 +72,34 @@ struct CheckCommandTests {
         #expect(result.stderr.contains("--source"))
     }
 }
+
+/// Colour on a terminal, and never with NO_COLOR: run under `script`, which gives the command a
+/// pseudo-terminal as a user's shell would.
+@Suite("colour")
+struct ColourTests {
+    static let script = "/usr/bin/script"
+
+    func runOnTerminal(_ environment: [String: String]) throws -> String {
+        let site = try ScratchSite()
+        try site.copySample(agency: "qingshan-tax")
+        let path = "Content/qingshan-tax/2024/report.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "## 六、其他需要报告的事项", with: "## 六、其他事项"))
+        let command = "\(Nianbao.executable.path) check -s \(site.root.path)"
+        return try Nianbao.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: Self.script), environment: environment)
+            .stdout
+    }
+
+    @Test("findings are coloured on a terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func colourOnTerminal() throws {
+        let output = try runOnTerminal(["NO_COLOR": ""])  // empty: as if unset, whatever the test runner set
+        #expect(output.contains("警告[section-heading-variant]"))
+        #expect(output.contains("\u{1B}["))
+    }
+
+    @Test("NO_COLOR turns colour off on a terminal", .enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func noColour() throws {
+        let output = try runOnTerminal(["NO_COLOR": "1"])
+        #expect(output.contains("警告[section-heading-variant]"))
+        #expect(!output.contains("\u{1B}["))
+    }
+}
