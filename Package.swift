@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "Diagnostics", dependencies: ["ReportForm"]),
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         .systemLibrary(name: "CMarkGFM", path: "Sources/CMarkGFM"),
-        // Reads nianbao.yaml and Content/ into the site model, with source positions.
+        // Reads nianbao.yaml and Content/ into the site model, with source positions. YAML goes
+        // through libyaml as Yams bundles it (module CYaml), read event by event.
         .target(
             name: "SiteModel",
             dependencies: ["ReportForm", "Diagnostics", "CMarkGFM", .product(name: "Yams", package: "Yams")]
