@@ -10,20 +10,29 @@ struct PublicationDate: Comparable {
     init?(_ text: String) {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard (1...2).contains(parts.count) else { return nil }
-        let date = parts[0].split(separator: "-")
-        guard date.count == 3, date[0].count == 4, let year = Int(date[0]), let month = Int(date[1]), let day = Int(date[2]),
+        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        // Fixed widths, as PubDate is written: 2025-01-20, not 2025-1-20.
+        guard date.count == 3, date.map(\.count) == [4, 2, 2], let year = Self.number(date[0]),
+            let month = Self.number(date[1]), let day = Self.number(date[2]),
             (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
         if parts.count == 2 {
-            let time = parts[1].split(separator: ":")
-            guard (2...3).contains(time.count), let hour = Int(time[0]), let minute = Int(time[1]),
-                (0...23).contains(hour), (0...59).contains(minute)
+            let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            guard (2...3).contains(time.count), time.allSatisfy({ $0.count == 2 }),
+                let hour = Self.number(time[0]), let minute = Self.number(time[1]),
+                (0...23).contains(hour), (0...59).contains(minute),
+                time.count == 2 || Self.number(time[2]).map({ (0...59).contains($0) }) == true
             else { return nil }
         }
         self.year = year
         self.month = month
         self.day = day
         self.hasTime = parts.count == 2
+    }
+
+    /// ASCII digits only (`Int("+5")` would accept a sign).
+    private static func number(_ text: Substring) -> Int? {
+        text.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(text) : nil
     }
 
     init(year: Int, month: Int, day: Int) {
