@@ -63,6 +63,15 @@ public indirect enum RowNode: Sendable, Hashable {
         case .row(let row): row.variants
         }
     }
+
+    /// The id segment; the same id in both editions marks the same row under another label
+    /// (规范性文件 → 行政规范性文件).
+    public var id: String? {
+        switch self {
+        case .group(let group): group.id
+        case .row(let row): row.id
+        }
+    }
 }
 
 /// A printed row label that stands over several rows (e.g. 「（三）不予公开」).

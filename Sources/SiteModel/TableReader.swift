@@ -77,9 +77,17 @@ struct TableReader {
             // The other edition's label written exactly is that edition's row, not a misspelling of ours.
             let foreign = found?.1 != .exact && otherLabels.contains { $0.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, labels: otherLabels, in: otherExpected) != nil {
-                    outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
-                             gist: "row of the \(form.version.other.rawValue) form", at: key)
+                if let (otherIndex, _) = Self.find(label, labels: otherLabels, in: otherExpected) {
+                    let id = otherExpected[otherIndex].id
+                    if let renamed = expected.firstIndex(where: { id != nil && $0.id == id }), !matched[renamed] {
+                        // The same row under its new label: one finding, not also a missing row.
+                        matched[renamed] = true
+                        outdated("「\(label)」是\(form.version.other.displayName)的写法，\(form.version.displayName)中为「\(labels[renamed])」",
+                                 gist: "row renamed in the \(form.version.rawValue) form", at: key)
+                    } else {
+                        outdated("「\(label)」是\(form.version.other.displayName)的行，\(form.version.displayName)没有这一行",
+                                 gist: "row of the \(form.version.other.rawValue) form", at: key)
+                    }
                 } else {
                     unknown(label, at: key, candidates: labels, what: "行")
                 }
