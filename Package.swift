@@ -26,6 +26,8 @@ let package = Package(
             name: "SiteModel",
             dependencies: ["ReportForm", "Diagnostics", "CMarkGFM", .product(name: "Yams", package: "Yams")]
         ),
+        // Markdown to HTML through cmark-gfm, with the fixes Chinese text needs.
+        .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "ReportFormTests",
             dependencies: ["ReportForm"]

@@ -1,0 +1,56 @@
+import CMarkGFM
+import Foundation
+
+/// Markdown to HTML through cmark-gfm, with the GFM extensions writers use (tables,
+/// strikethrough, autolinks, the tag filter) and the fixes Chinese text needs: no space for a
+/// line break between two Chinese characters, and no full-width punctuation inside an autolink.
+public enum MarkdownRenderer {
+    /// Registering the GFM extensions is not thread-safe; a static let runs it exactly once.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// The HTML of `markdown`. Raw HTML is left out (cmark-gfm's safe default).
+    public static func html(_ markdown: String) -> String {
+        precondition(extensionsRegistered)
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(root) }
+        ChineseSoftBreaks.remove(in: root)
+        AutolinkPunctuation.trim(in: root)
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+/// Walks a cmark tree in document order, collecting nodes first so that callers may change the
+/// tree while they go through the list.
+enum Nodes {
+    static func all(below root: OpaquePointer, where keep: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return found }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), keep(node) { found.append(node) }
+        }
+        return found
+    }
+
+    static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+}
