@@ -40,7 +40,7 @@ enum CrossYearRules {
                     let expected = last.minorUnits + plus.minorUnits - minus.minorUnits
                     guard expected != value.minorUnits else { continue }
                     findings.append(Rule.stockDrift.finding(
-                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，按上年 \(last.text) ＋ 本年制发 \(plus.text) － 本年废止 \(minus.text) 应为 \(expected)",
+                        "「\(spec?.displayName ?? link.cell)」为 \(value.text)，按上年 \(last.text) ＋ \(now.form.cellsByID[added]?.column.label ?? added) \(plus.text) － \(now.form.cellsByID[removed]?.column.label ?? removed) \(minus.text) 应为 \(expected)",
                         gist: "stock \(value.text), expected \(expected) from last year", at: value.location, cell: link.cell,
                         expected: String(expected), found: value.text,
                         terms: ["\(previous.year):\(link.cell)=\(last.text)", "\(added)=\(plus.text)", "\(removed)=\(minus.text)"]))
