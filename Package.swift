@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Markdown to HTML through cmark-gfm, with the fixes Chinese text needs.
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
+        // HTML of the statutory tables, laid out like the printed form.
+        .target(name: "Rendering", dependencies: ["ReportForm", "SiteModel", "Markdown"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -40,6 +42,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "ReportForm", "SiteModel"], resources: [.copy("Golden")]),
         .testTarget(
             name: "ReportFormTests",
             dependencies: ["ReportForm"]

@@ -2,10 +2,13 @@
 extension FormTable {
     static func activeDisclosure(_ version: FormVersion) -> FormTable {
         switch version {
-        case .revised2021: FormTable(id: .active, rows: active2021)
-        case .trial2019: FormTable(id: .active, rows: active2019)
+        case .revised2021: FormTable(id: .active, layout: layout, rows: active2021)
+        case .trial2019: FormTable(id: .active, layout: layout, rows: active2019)
         }
     }
+
+    /// The first header cell of every block.
+    private static let layout = TableLayout.blocks(rowHeader: "信息内容")
 
     private static let decisions2021 = Column("decisions", "本年处理决定数量")
 

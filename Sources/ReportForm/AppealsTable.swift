@@ -10,7 +10,7 @@ extension FormTable {
     ]
 
     static let appeals: FormTable = FormTable(
-        id: .appeals,
+        id: .appeals, layout: .transposed,
         rows: [
             .row(Row("review", "行政复议", columns: outcomeColumns)),
             .group(RowGroup("litigation", "行政诉讼", [

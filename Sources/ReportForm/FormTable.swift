@@ -105,9 +105,22 @@ public struct Row: Sendable, Hashable {
     }
 }
 
+/// How the printed form lays a table out.
+public enum TableLayout: Sendable, Hashable {
+    /// Section 二: one block per 第二十条 item, each with its own header row that starts with
+    /// `rowHeader` (信息内容) and names that block's columns.
+    case blocks(rowHeader: String)
+    /// Section 三: row labels down the side (nested groups spanning rows), columns across the
+    /// top (grouped under their header cells).
+    case matrix
+    /// Section 四: a single row of numbers; the row tree is printed as column headers above it.
+    case transposed
+}
+
 /// A statistics table of one edition of the format.
 public struct FormTable: Sendable {
     public let id: TableID
+    public let layout: TableLayout
     /// The top-level key of the table in `tables.yaml`: the heading of its section.
     public var label: String { StatutorySection.containing(id).heading }
     /// The note printed in the table's corner, if any.
@@ -122,8 +135,9 @@ public struct FormTable: Sendable {
     /// Every cell in print order (indices are set by the form that holds the table).
     public internal(set) var cells: [CellSpec]
 
-    init(id: TableID, note: String? = nil, columnHeader: String? = nil, rows: [RowNode]) {
+    init(id: TableID, layout: TableLayout, note: String? = nil, columnHeader: String? = nil, rows: [RowNode]) {
         self.id = id
+        self.layout = layout
         self.note = note
         self.columnHeader = columnHeader
         self.rows = rows

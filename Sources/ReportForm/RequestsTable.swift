@@ -62,7 +62,7 @@ extension FormTable {
             row("total", "（七）总计"),
         ])
         return FormTable(
-            id: .requests, note: requestsNote, columnHeader: "申请人情况",
+            id: .requests, layout: .matrix, note: requestsNote, columnHeader: "申请人情况",
             rows: [
                 row("received", "一、本年新收政府信息公开申请数量"),
                 row("carried_over", "二、上年结转政府信息公开申请数量"),
