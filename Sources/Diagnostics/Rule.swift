@@ -27,7 +27,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
 /// The families of rules (DESIGN §3).
 public enum RuleFamily: String, Sendable, CaseIterable, Codable {
-    case input, structure, form, arithmetic, acrossYears = "across-years", publication
+    case input, structure, form, arithmetic, acrossYears = "across-years", narrative, publication
 
     public var chinese: String {
         switch self {
@@ -36,6 +36,7 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
         case .form: "表格格式"
         case .arithmetic: "勾稽关系"
         case .acrossYears: "跨年度"
+        case .narrative: "正文与表格"
         case .publication: "发布"
         }
     }
@@ -44,7 +45,7 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
 extension Rule {
     /// Every rule, in family order.
     public static let all: [Rule] = inputRules + structureRules + formRules + arithmeticRules + acrossYearRules
-        + publicationRules
+        + narrativeRules + publicationRules
 
     /// The rule with `id`, if there is one.
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }

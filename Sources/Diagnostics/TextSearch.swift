@@ -1,30 +1,39 @@
 import Foundation
 
-extension StringProtocol {
+/// Whether the UTF-8 bytes `word` occur in `text`: memchr for the last byte (in CJK text the lead
+/// byte is common, the last one less so), then memcmp for the rest.
+private func bytes(_ word: UnsafeBufferPointer<UInt8>, occurIn text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !word.isEmpty else { return true }
+    guard text.count >= word.count, let base = text.baseAddress, let wordBase = word.baseAddress else { return false }
+    let lastByte = Int32(word[word.count - 1])
+    var position = word.count - 1
+    while position < text.count {
+        guard let found = memchr(base + position, lastByte, text.count - position) else { return false }
+        let hit = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if memcmp(base + hit - (word.count - 1), wordBase, word.count) == 0 { return true }
+        position = hit + 1
+    }
+    return false
+}
+
+extension String {
     /// Whether the UTF-8 bytes of `needle` occur in this text. Byte search is exact for UTF-8
     /// and far cheaper than Foundation's locale-aware `contains`, which dominated check profiles.
+    /// Concrete for String and Substring: a generic version copied the text on every call.
     public func containsBytes(_ needle: String) -> Bool {
-        var haystack = String(self)
-        var pattern = needle
-        return haystack.withUTF8 { text in
-            pattern.withUTF8 { word in
-                guard !word.isEmpty else { return true }
-                guard text.count >= word.count else { return false }
-                // memchr for the last byte (in CJK text the lead byte is common, the last one less
-                // so), then memcmp for the rest.
-                let lastByte = Int32(word[word.count - 1])
-                var position = word.count - 1
-                while position < text.count {
-                    guard let found = memchr(text.baseAddress! + position, lastByte, text.count - position) else { return false }
-                    let hit = UnsafeRawPointer(found) - UnsafeRawPointer(text.baseAddress!)
-                    if memcmp(text.baseAddress! + hit - (word.count - 1), word.baseAddress!, word.count) == 0 { return true }
-                    position = hit + 1
-                }
-                return false
-            }
-        }
+        var text = self
+        var word = needle
+        return text.withUTF8 { text in word.withUTF8 { bytes($0, occurIn: text) } }
     }
+}
 
+extension Substring {
+    /// Whether the UTF-8 bytes of `needle` occur in this text (see `String.containsBytes`).
+    public func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var word = needle
+        return text.withUTF8 { text in word.withUTF8 { bytes($0, occurIn: text) } }
+    }
 }
 
 extension String {

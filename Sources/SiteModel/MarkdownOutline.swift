@@ -24,6 +24,10 @@ public struct ReportDocument: Sendable {
     /// Every heading, all levels.
     public let headings: [Heading]
     public let blocks: [TextBlock]
+    /// The Markdown as written (after the front matter), for positions inside blocks.
+    public var source: Substring = ""
+    /// Lines of the file before `source`.
+    public var sourceLineOffset = 0
 
     /// The text blocks of section `index`, excluding its heading.
     public func blocks(inSection index: Int) -> [TextBlock] {

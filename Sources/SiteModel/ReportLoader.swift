@@ -17,6 +17,8 @@ enum ReportLoader {
             frontMatter = front
             findings += frontFindings
             document = MarkdownOutline.parse(body, file: reportPath, lineOffset: offset)
+            document.source = body
+            document.sourceLineOffset = offset
         }
         let tablesPath = path + "/tables.yaml"
         if let file = readRequired(folder + "/tables.yaml", path: tablesPath, into: &findings) {

@@ -45,6 +45,7 @@ public enum Validator {
         findings += FrontMatterRules.check(report, agency: agency)
         findings += PublicationRules.check(report, agency: agency)
         if let tables = report.tables { findings += ArithmeticRules.check(tables) }
+        findings += NarrativeRules.check(report)
         return findings
     }
 }

@@ -1,0 +1,15 @@
+import ReportForm
+
+extension Rule {
+    public static let placeholderUnknown = Rule(
+        id: "placeholder-unknown", family: .narrative, severity: .error, title: "占位符不是本年度表格的单元格",
+        checks: "正文中的 {{单元格编号}} 会在生成网页时替换为表格中的数字，使正文与表格不会不一致。编号必须是该报告所用格式中存在的单元格（见 docs/cell-ids.md）。",
+        basis: "nianbao 正文占位符。", fix: "改为 docs/cell-ids.md 中列出的编号，例如 {{requests.received.total}}。")
+    public static let narrativeContradiction = Rule(
+        id: "narrative-contradiction", family: .narrative, severity: .warning, title: "正文中的数字与表格不一致",
+        checks: "正文中关于申请数量、办理结果、行政复议和行政诉讼的数字（如「收到…申请N件」「予以公开N件」「行政复议N件」「未发生…行政复议」）应与统计表一致。",
+        basis: "国办公开办函〔2021〕30号：发布内容不准确的，依据条例第四十七条追究责任；评查中常见正文与表格不一致。文字识别依靠常见句式，因此作为警告。",
+        fix: "改正文字或表格；也可以用 {{单元格编号}} 直接引用表格中的数字。")
+
+    static let narrativeRules = [placeholderUnknown, narrativeContradiction]
+}

@@ -1,0 +1,210 @@
+import Diagnostics
+import ReportForm
+import SiteModel
+
+/// The narrative against the tables: placeholders name real cells, and numbers stated in the
+/// text for the main quantities agree with the tables.
+enum NarrativeRules {
+    static func check(_ report: Report) -> [Finding] {
+        guard let tables = report.tables else { return [] }
+        var findings = placeholders(report, form: tables.form)
+        let claims = NarrativeClaim.claims(tables.form.version)
+        for (index, heading) in report.document.sections.enumerated() {
+            // Sections 一, 三 and 四 report this year's figures; 五 often compares with last year's.
+            guard let number = StructureRules.identify(heading.text)?.0.number, [1, 3, 4].contains(number) else { continue }
+            for block in report.document.blocks(inSection: index) {
+                let relevant = claims.filter { block.text.containsBytes($0.keyword) }
+                guard !relevant.isEmpty else { continue }
+                let scalars = Array(block.text.unicodeScalars)  // once per block, shared by the claims
+                for claim in relevant {
+                    findings += claim.contradictions(in: block, scalars: scalars, of: report, tables: tables)
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func placeholders(_ report: Report, form: ReportForm) -> [Finding] {
+        report.document.placeholders(file: report.reportFile).compactMap { id, location in
+            guard form.cellsByID[id] == nil else { return nil }
+            let suggestion = LabelMatcher.suggestion(for: id, among: form.cells.map(\.id))
+            return Rule.placeholderUnknown.finding(
+                "「{{\(id)}}」不是\(form.version.displayName)表格中的单元格编号", gist: "unknown cell id in placeholder",
+                at: location, found: id, hint: suggestion.map { "您是否想写 {{\($0)}}？" } ?? "单元格编号见 docs/cell-ids.md。")
+        }
+    }
+}
+
+/// A sentence that states a table quantity: 「收到…申请N件」 is 一、本年新收 / 总计.
+/// A class, not a struct: claims are shared by every report, and copying one per block and claim
+/// (its strings and arrays) showed in profiles.
+final class NarrativeClaim: Sendable {
+    /// A word the block must contain before the pattern is tried (cheap to test).
+    let keyword: String
+    let pattern: SentencePattern
+    /// The cells whose sum the text states.
+    let cells: [CellID]
+    /// What the text is about, for the message.
+    let subject: String
+    /// For a row of section 三: a sentence naming an applicant column (「收到社会公益组织申请1件」)
+    /// states that column, not the row total.
+    let columnsOfRow: String?
+
+    init(keyword: String, pattern: SentencePattern, cells: [CellID], subject: String, columnsOfRow: String? = nil) {
+        self.keyword = keyword
+        self.pattern = pattern
+        self.cells = cells
+        self.subject = subject
+        self.columnsOfRow = columnsOfRow
+    }
+
+    static func claims(_ version: FormVersion) -> [NarrativeClaim] {
+        version == .revised2021 ? revised2021 : trial2019
+    }
+
+    private static let revised2021 = make(.revised2021)
+    private static let trial2019 = make(.trial2019)
+
+    private static func make(_ version: FormVersion) -> [NarrativeClaim] {
+        let form = ReportForm.edition(version)
+        let word = { (row: String) in plain(form.label(ofRow: row)) }
+        let received = form.cellsByID["requests.received.total"]!
+        let disclosed = word("requests.results.disclosed")
+        let partial = word("requests.results.partially_disclosed")
+        let review = word("appeals.review")
+        let litigation = word("appeals.litigation")
+        let litigationCells = ["appeals.litigation.direct.total", "appeals.litigation.after_review.total"]
+        let none = ["未发生", "未收到", "未出现"]
+        func count(_ starts: [String], gap: Int = 0, then anchor: String? = nil, or optional: [String] = [])
+            -> SentencePattern
+        {
+            SentencePattern(starts: starts, gap: gap, stops: "。；，", anchor: anchor, optional: optional, counts: true)
+        }
+        let receivedClaim = NarrativeClaim(
+            keyword: "申请", pattern: count(["收到", "新收"], gap: 16, then: "申请"), cells: [received.id],
+            subject: received.row.row.label, columnsOfRow: received.row.id)
+        return [
+            receivedClaim,
+            NarrativeClaim(keyword: disclosed, pattern: count([disclosed]), cells: ["requests.results.disclosed.total"],
+                           subject: disclosed),
+            NarrativeClaim(keyword: partial, pattern: count([partial]), cells: ["requests.results.partially_disclosed.total"],
+                           subject: partial),
+            NarrativeClaim(keyword: review, pattern: count([review], or: ["申请", "案件"]), cells: ["appeals.review.total"],
+                           subject: review),
+            NarrativeClaim(keyword: litigation, pattern: count([litigation], or: ["案件"]), cells: litigationCells,
+                           subject: litigation),
+            NarrativeClaim(keyword: review, pattern: .none(none, gap: 20, then: review), cells: ["appeals.review.total"],
+                           subject: review),
+            NarrativeClaim(keyword: litigation, pattern: .none(none, gap: 24, then: litigation), cells: litigationCells,
+                           subject: litigation),
+            NarrativeClaim(keyword: "申请", pattern: .none(["未收到任何政府信息公开申请", "未收到政府信息公开申请"]),
+                           cells: [received.id], subject: received.row.row.label),
+        ]
+    }
+
+    /// A row label without its numbering and notes: 「（一）予以公开」 → 「予以公开」.
+    private static func plain(_ label: String) -> String {
+        var text = Substring(label)
+        if let end = text.prefix(5).firstIndex(where: { $0 == "、" || $0 == "）" || $0 == "." }) {
+            text = text[text.index(after: end)...]
+        }
+        if let note = text.firstIndex(of: "（") { text = text[..<note] }
+        return String(text)
+    }
+
+    /// The cells a sentence states: the claim's own, or the applicant column it names. The
+    /// generic 「其他」 and the total are not taken as naming a column.
+    private func cells(for fragment: String, in form: ReportForm) -> [CellID] {
+        guard let row = columnsOfRow, let specs = form.cellsByRow[row] else { return cells }
+        if let column = specs.first(where: { !$0.column.isTotal && $0.column.label.count > 2 && fragment.containsBytes($0.column.label) }) {
+            return [column.id]
+        }
+        if let group = specs.compactMap(\.column.group).first, fragment.containsBytes(group) {
+            return specs.filter { $0.column.group == group }.map(\.id)
+        }
+        return cells
+    }
+
+    func contradictions(in block: TextBlock, scalars: [Unicode.Scalar], of report: Report, tables: ReportTables)
+        -> [Finding]
+    {
+        var findings: [Finding] = []
+        for (fragment, stated) in pattern.matches(in: scalars) {
+            let cells = cells(for: fragment, in: tables.form)
+            guard let table = tables.sum(cells)?.total, stated != table else { continue }
+            findings.append(Rule.narrativeContradiction.finding(
+                "正文写「\(fragment)」（\(subject) \(stated)），表格为 \(table)", gist: "text says \(stated), tables say \(table)",
+                at: report.document.location(of: fragment, in: block), cell: cells.first,
+                expected: String(table), found: String(stated), terms: cells,
+                hint: "改正文字或表格，或写成 {{\(cells.first!)}} 直接引用表格。"))
+        }
+        return findings
+    }
+}
+
+/// A sentence shape, matched by hand: one of `starts`, then up to `gap` characters that are not
+/// `stops`, then `anchor`, then one of `optional`, then a number and 件 or 起 (`counts`), or
+/// nothing more (a claim of none, whose number is 0). Hand-written because Swift's Regex cost
+/// more than the rest of the check together.
+struct SentencePattern: Sendable {
+    let starts: [String]
+    let gap: Int
+    let stops: String
+    let anchor: String?
+    let optional: [String]
+    let counts: Bool
+
+    static func none(_ starts: [String], gap: Int = 0, then anchor: String? = nil) -> SentencePattern {
+        SentencePattern(starts: starts, gap: gap, stops: "。；", anchor: anchor, optional: [], counts: false)
+    }
+
+    /// Each match as the text it covers and the number it states.
+    func matches(in scalars: [Unicode.Scalar]) -> [(String, Int64)] {
+        let firsts = starts.compactMap(\.unicodeScalars.first)
+        var found: [(String, Int64)] = []
+        var index = 0
+        while index < scalars.count {
+            guard firsts.contains(scalars[index]), let start = starts.first(where: { Self.has($0, in: scalars, at: index) }) else {
+                index += 1
+                continue
+            }
+            var cursor = index + start.unicodeScalars.count
+            if let anchor {
+                var gapUsed = 0
+                while !Self.has(anchor, in: scalars, at: cursor) {
+                    guard cursor < scalars.count, gapUsed < gap, !stops.unicodeScalars.contains(scalars[cursor]) else { break }
+                    cursor += 1
+                    gapUsed += 1
+                }
+                guard Self.has(anchor, in: scalars, at: cursor) else { index += 1; continue }
+                cursor += anchor.unicodeScalars.count
+            }
+            var number: Int64 = 0
+            if counts {
+                if let word = optional.first(where: { Self.has($0, in: scalars, at: cursor) }) { cursor += word.unicodeScalars.count }
+                let digitsStart = cursor
+                while cursor < scalars.count, (0x30...0x39).contains(scalars[cursor].value), cursor - digitsStart < 12 {
+                    number = number * 10 + Int64(scalars[cursor].value - 0x30)
+                    cursor += 1
+                }
+                guard cursor > digitsStart, cursor < scalars.count, scalars[cursor] == "件" || scalars[cursor] == "起" else {
+                    index += 1
+                    continue
+                }
+                cursor += 1
+            }
+            found.append((String(String.UnicodeScalarView(scalars[index..<cursor])), number))
+            index = cursor
+        }
+        return found
+    }
+
+    private static func has(_ word: String, in scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        var position = index
+        for scalar in word.unicodeScalars {
+            guard position < scalars.count, scalars[position] == scalar else { return false }
+            position += 1
+        }
+        return true
+    }
+}
