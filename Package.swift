@@ -29,7 +29,7 @@ let package = Package(
         // Markdown to HTML through cmark-gfm, with the fixes Chinese text needs.
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         // HTML of the statutory tables, laid out like the printed form.
-        .target(name: "Rendering", dependencies: ["ReportForm", "SiteModel", "Markdown"]),
+        .target(name: "Rendering", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Markdown"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
