@@ -24,7 +24,7 @@ let package = Package(
         // through libyaml as Yams bundles it (module CYaml), read event by event.
         .target(
             name: "SiteModel",
-            dependencies: ["ReportForm", "Diagnostics", "CMarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ReportForm", "Diagnostics", "CMarkGFM", "Markdown", .product(name: "Yams", package: "Yams")]
         ),
         // Markdown to HTML through cmark-gfm, with the fixes Chinese text needs.
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),

@@ -5,22 +5,13 @@ import Foundation
 /// strikethrough, autolinks, the tag filter) and the fixes Chinese text needs: no space for a
 /// line break between two Chinese characters, and no full-width punctuation inside an autolink.
 public enum MarkdownRenderer {
-    /// Registering the GFM extensions is not thread-safe; a static let runs it exactly once.
-    private static let extensionsRegistered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     /// The HTML of `markdown`. Raw HTML is left out (cmark-gfm's safe default).
     public static func html(_ markdown: String) -> String {
-        precondition(extensionsRegistered)
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
+        GFMExtensions.attach(extensionNames, to: parser)
         var text = markdown
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }

@@ -1,6 +1,7 @@
 import CMarkGFM
 import Foundation
 import Diagnostics
+import Markdown
 
 /// A heading of the narrative.
 public struct Heading: Sendable {
@@ -37,25 +38,17 @@ public struct ReportDocument: Sendable {
 
 /// Parses Markdown with cmark-gfm (the GFM extensions users write in) for its structure.
 enum MarkdownOutline {
-    /// Registering the GFM extensions is not thread-safe; a static let runs it exactly once.
-    private static let extensionsRegistered: Bool = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
 
     /// Only the table extension changes the block structure (cells are blocks with their own
     /// positions); autolink, strikethrough and tagfilter change rendering, not the outline.
     static let extensionNames = ["table"]
 
     static func parse(_ body: Substring, file: String, lineOffset: Int) -> ReportDocument {
-        precondition(extensionsRegistered)
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS) else {
             return ReportDocument(sections: [], headings: [], blocks: [])
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
+        GFMExtensions.attach(extensionNames, to: parser)
         var text = String(body)  // contiguous UTF-8 for cmark and for the column index
         // cmark counts columns in bytes; editors and findings count characters. Most blocks start
         // in column 1, so the line index is built only when one does not.
