@@ -11,7 +11,7 @@ enum NarrativeRules {
         let claims = NarrativeClaim.claims(tables.form.version)
         for (index, heading) in report.document.sections.enumerated() {
             // Sections 一, 三 and 四 report this year's figures; 五 often compares with last year's.
-            guard let number = StructureRules.identify(heading.text)?.0.number, [1, 3, 4].contains(number) else { continue }
+            guard let number = StatutorySection.identify(heading.text)?.0.number, [1, 3, 4].contains(number) else { continue }
             for block in report.document.blocks(inSection: index) {
                 let relevant = claims.filter { block.text.containsBytes($0.keyword) }
                 guard !relevant.isEmpty else { continue }

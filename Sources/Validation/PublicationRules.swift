@@ -40,6 +40,6 @@ enum PublicationRules {
     }
 
     private static func sixth(_ report: Report) -> Int? {
-        report.document.sections.firstIndex { StructureRules.identify($0.text)?.0.number == FeeStatement.sectionNumber }
+        report.document.sections.firstIndex { StatutorySection.identify($0.text)?.0.number == FeeStatement.sectionNumber }
     }
 }

@@ -16,7 +16,7 @@ enum StructureRules {
         let sections = report.document.sections
         var numbers: [Int?] = []
         for heading in sections {
-            guard let (section, isCanonical) = identify(heading.text) else {
+            guard let (section, isCanonical) = StatutorySection.identify(heading.text) else {
                 numbers.append(nil)
                 findings.append(Rule.sectionUnknown.finding(
                     "二级标题「\(heading.text)」不是法定部分", gist: "level-2 heading is not a statutory section",
@@ -54,23 +54,6 @@ enum StructureRules {
         return findings
     }
 
-    /// The section a heading names, and whether it is written canonically.
-    static func identify(_ text: String) -> (StatutorySection, Bool)? {
-        if let section = StatutorySection.all.first(where: { $0.heading.bytesEqual(text) }) { return (section, true) }
-        for section in StatutorySection.all {
-            if let match = LabelMatcher.match(text, canonical: section.heading, variants: section.variants) {
-                return (section, match == .exact)
-            }
-        }
-        let folded = LabelMatcher.normalize(text)
-        for section in StatutorySection.all {
-            let title = LabelMatcher.normalize(String(section.heading.dropFirst(2)))
-            // 「五、存在问题」 names section 五 by its numeral; 「总体情况」 by its words.
-            if folded.hasPrefix(section.numeral) || folded == title || folded.hasSuffix(title) { return (section, false) }
-        }
-        return nil
-    }
-
     private static func unfilled(_ report: Report, sections: [Heading]) -> [Finding] {
         let marker = ReportTemplate.placeholder
         var findings: [Finding] = []
@@ -83,7 +66,7 @@ enum StructureRules {
                 "这里仍是模板中的「\(marker)」", gist: "template placeholder left in the text", at: block.location,
                 hint: "把「\(marker)」替换为实际内容。"))
         }
-        for (index, heading) in sections.enumerated() where identify(heading.text) != nil {
+        for (index, heading) in sections.enumerated() where StatutorySection.identify(heading.text) != nil {
             if !report.document.blocks.contains(where: { $0.section == index }) {
                 findings.append(Rule.notFilledIn.finding(
                     "「\(heading.text)」下没有任何内容", gist: "section has no text", at: heading.location,

@@ -1,5 +1,6 @@
 import Testing
 @testable import Validation
+import SiteModel
 
 @Suite struct PublicationDateTests {
     @Test("accepts the PubDate forms", arguments: ["2025-01-20 09:30", "2025-01-20T09:30", "2025-01-20 09:30:59", "2024-02-29"])

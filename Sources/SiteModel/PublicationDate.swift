@@ -1,13 +1,16 @@
 /// A publication date-time as written in front matter: `YYYY-MM-DD HH:MM` (Beijing time).
-struct PublicationDate: Comparable {
-    let year: Int
-    let month: Int
-    let day: Int
-    let hasTime: Bool
+public struct PublicationDate: Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    public let hasTime: Bool
+    /// 0 where no time is written.
+    public let hour: Int
+    public let minute: Int
 
     /// Parses `2025-01-20 09:30`, `2025-01-20T09:30`, `2025-01-20 09:30:00` or `2025-01-20`;
     /// nil for anything else, including dates that do not exist (2月30日).
-    init?(_ text: String) {
+    public init?(_ text: String) {
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
         guard (1...2).contains(parts.count) else { return nil }
         let date = parts[0].split(separator: "-", omittingEmptySubsequences: false)
@@ -16,6 +19,7 @@ struct PublicationDate: Comparable {
             let month = Self.number(date[1]), let day = Self.number(date[2]),
             (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
+        var clock = (0, 0)
         if parts.count == 2 {
             let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
             guard (2...3).contains(time.count), time.allSatisfy({ $0.count == 2 }),
@@ -23,7 +27,9 @@ struct PublicationDate: Comparable {
                 (0...23).contains(hour), (0...59).contains(minute),
                 time.count == 2 || Self.number(time[2]).map({ (0...59).contains($0) }) == true
             else { return nil }
+            clock = (hour, minute)
         }
+        (self.hour, self.minute) = clock
         self.year = year
         self.month = month
         self.day = day
@@ -35,14 +41,15 @@ struct PublicationDate: Comparable {
         text.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(text) : nil
     }
 
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
         self.hasTime = false
+        (self.hour, self.minute) = (0, 0)
     }
 
-    static func days(inMonth month: Int, of year: Int) -> Int {
+    public static func days(inMonth month: Int, of year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -51,7 +58,7 @@ struct PublicationDate: Comparable {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for differences.
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -60,7 +67,19 @@ struct PublicationDate: Comparable {
         return era * 146097 + dayOfEra - 719468
     }
 
-    static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    var chinese: String { "\(year)年\(month)月\(day)日" }
+    /// 2025年1月20日
+    public var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    /// `2025-01-20`
+    public var iso: String { "\(year)-\(Self.two(month))-\(Self.two(day))" }
+
+    /// `2025-01-20 09:30`, as the PubDate meta tag is written (00:00 where no time is given).
+    public var pubDate: String { iso + " " + Self.two(hour) + ":" + Self.two(minute) }
+
+    /// RFC 3339 in Beijing time, for feeds: `2025-01-20T09:30:00+08:00`.
+    public var rfc3339: String { iso + "T" + Self.two(hour) + ":" + Self.two(minute) + ":00+08:00" }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }
