@@ -1,5 +1,19 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The DefaultTheme target spans the package root (its resource, Themes/default, lives outside
+/// Sources/ where writers find it), so everything else at the root is excluded from it.
+let defaultThemeExcludes: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+    func entries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") }
+    }
+    let kept: Set = ["Sources", "Themes"]
+    return entries("").filter { !kept.contains($0) }
+        + entries("Sources").filter { $0 != "DefaultTheme" }.map { "Sources/" + $0 }
+        + entries("Themes").filter { $0 != "default" }.map { "Themes/" + $0 }
+}()
 
 let package = Package(
     name: "nianbao",
@@ -12,6 +26,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The statutory forms as data; every label, row, column and identity lives here.
@@ -30,6 +45,23 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         // HTML of the statutory tables, laid out like the printed form.
         .target(name: "Rendering", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Markdown"]),
+        // The default theme's files (Themes/default), shipped beside the executable as a resource
+        // bundle so a site without its own Themes/ folder still builds.
+        .target(
+            name: "DefaultTheme", path: ".", exclude: defaultThemeExcludes, sources: ["Sources/DefaultTheme"],
+            resources: [.copy("Themes/default")]),
+        // `nianbao build`, in memory: pages through the theme's Mustache templates, data files,
+        // search index, feeds; internal links checked. Writes nothing.
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Replaces an output folder with a build's files, atomically, and never touches a folder
+        // it did not create.
+        .target(name: "OutputFolder", dependencies: ["SiteBuilder"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -37,11 +69,15 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SiteBuilder", "OutputFolder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics"],
+            resources: [.copy("Golden")]),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "ReportForm", "SiteModel"], resources: [.copy("Golden")]),
         .testTarget(

@@ -1,7 +1,7 @@
 /// Escaping for text and attribute values in generated HTML.
-enum HTML {
+public enum HTML {
     /// `text` safe inside an element or a double-quoted attribute.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -22,6 +22,18 @@ extension ReportDocument {
         return block.location
     }
 
+    /// Where `fragment` is first written in the narrative, `skip` characters into it; nil when it
+    /// is not written there (it came from a template, say).
+    public func location(ofText fragment: String, file: String, skip: Int = 0) -> SourceLocation? {
+        for (number, text) in numberedLines {
+            if let range = text.range(of: fragment) {
+                let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1 + skip
+                return SourceLocation(file: file, line: number, column: column)
+            }
+        }
+        return nil
+    }
+
     /// Every `{{cell-id}}` placeholder written in the narrative, with its position; fenced code
     /// blocks are skipped, since they show Markdown rather than use it.
     public func placeholders(file: String) -> [(id: String, location: SourceLocation)] {

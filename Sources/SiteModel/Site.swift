@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
     public static let empty = SiteConfig(fields: [:], file: nil)
 
     /// The keys nianbao.yaml may have (README, "A site on disk").
-    public static let keys = ["name", "domain", "id_code", "base_url", "theme"]
+    public static let keys = ["name", "domain", "id_code", "base_url", "theme", "column"]
 }
 
 /// An administrative organ: `Content/<slug>/agency.yaml` and its years.

@@ -132,7 +132,7 @@ public enum SiteLoader {
     }
 
     /// A small YAML file of `key: value` lines, as scalars with positions.
-    private static func readMapping(_ url: URL, path: String, into findings: inout [Finding]) -> [String: Located<String>]? {
+    public static func readMapping(_ url: URL, path: String, into findings: inout [Finding]) -> [String: Located<String>]? {
         let file: TextFile
         switch TextFile.read(url.path, path: path) {
         case .success(let read): file = read

@@ -7,6 +7,6 @@ struct Nianbao: ParsableCommand {
         commandName: "nianbao",
         abstract: "政府信息公开工作年度报告：校验、生成与发布（annual disclosure report generator and validator）",
         version: NianbaoVersionString.value,
-        subcommands: [Check.self, New.self, Explain.self]
+        subcommands: [Build.self, Check.self, New.self, Explain.self]
     )
 }

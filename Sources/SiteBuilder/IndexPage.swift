@@ -1,0 +1,51 @@
+import Diagnostics
+import ReportForm
+import SiteModel
+
+/// `index.html`: every agency with its reports by year, each with its publication status.
+enum IndexPage {
+    static func render(_ site: Site, findings: [Finding], website: Website, theme: Theme) -> String {
+        let path = SitePaths.home
+        var warnings: [String: Int] = [:]  // by report folder
+        for finding in findings where finding.severity == .warning {
+            let parts = finding.location.file.split(separator: "/")
+            if parts.count >= 3 { warnings[parts[0...2].joined(separator: "/"), default: 0] += 1 }
+        }
+        let agencies: [[String: Any]] = site.agencies.filter { !$0.reports.isEmpty }.map { agency in
+            let reports: [[String: Any]] = agency.reports.reversed().map { report in
+                let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
+                return [
+                    "year": report.year, "title": ReportPage.title(report, agency: agency),
+                    "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
+                    "published": ReportPage.publication(report)?.iso ?? "", "status": status, "statusClass": statusClass,
+                ]
+            }
+            return [
+                "name": agency.name?.value ?? agency.slug, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
+                "url": SitePaths.link(from: path, to: SitePaths.agency(agency.slug)), "reports": reports,
+            ]
+        }
+        let page = PageContext(path: path, title: website.column, meta: GovernmentMeta.listTags(website), trail: [(website.column, path)])
+        return theme.render("index", page.dictionary(website, adding: ["agencies": agencies]))
+    }
+
+    /// 「按期发布」 or 「逾期发布」 by the deadline of the agency's kind, with the number of
+    /// warnings `check` gives for the report.
+    static func status(_ report: Report, kind: AgencyKind?, warnings: Int) -> (String, String) {
+        guard let published = ReportPage.publication(report) else { return ("未注明发布日期", "warnings") }
+        var text = "按期发布"
+        var style = "ok"
+        if let kind {
+            let deadline = PublicationDate(year: report.year + 1, month: kind.deadline.month, day: kind.deadline.day)
+            if published > deadline {
+                text = "逾期发布（应于\(deadline.chinese)前）"
+                style = "late"
+            }
+        }
+        if warnings > 0 {
+            text += "，\(warnings) 条提示"
+            if style == "ok" { style = "warnings" }
+        }
+        return (text, style)
+    }
+}

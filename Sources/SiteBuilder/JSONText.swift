@@ -1,0 +1,51 @@
+/// JSON written by hand, so that key order follows the form and numbers keep their decimals
+/// (万元 with two places), and the bytes are the same on every build.
+enum JSONText {
+    /// A JSON string literal. Non-ASCII text is kept as is (UTF-8), as readers expect.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// An object from `members`, in the order given; values are JSON already.
+    static func object(_ members: [(String, String)], indent: String = "") -> String {
+        guard !members.isEmpty else { return "{}" }
+        let inner = indent + "  "
+        return "{\n" + members.map { inner + string($0.0) + ": " + $0.1 }.joined(separator: ",\n") + "\n" + indent + "}"
+    }
+
+    /// An array of JSON values, one per line.
+    static func array(_ items: [String], indent: String = "") -> String {
+        guard !items.isEmpty else { return "[]" }
+        let inner = indent + "  "
+        return "[\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "]"
+    }
+}
+
+/// CSV as Excel and WPS open it without asking: UTF-8 with a byte order mark, CRLF line ends,
+/// fields quoted where they hold a comma, a quote or a line break (RFC 4180).
+enum CSVText {
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,40 @@
+import Diagnostics
+
+/// What every template sees, whatever the page: the site, the column, the page's own title,
+/// canonical URL and path to the site root, its government meta tags and its breadcrumbs.
+/// Contexts are dictionaries and arrays, which swift-mustache reads without reflection.
+struct PageContext {
+    let path: String
+    let title: String
+    let meta: [GovernmentMeta.Tag]
+    /// From the site index down to this page: titles and target paths.
+    let trail: [(title: String, path: String)]
+
+    func dictionary(_ website: Website, adding extra: [String: Any] = [:]) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        var page: [String: Any] = [
+            "title": title, "root": root.isEmpty ? "./" : root,
+            "canonical": SitePaths.absolute(path, base: website.baseURL),
+        ]
+        if path == SitePaths.home { page["isHome"] = true }
+        if path == SitePaths.search { page["isSearch"] = true }
+        if trail.count > 1 { page["hasBreadcrumbs"] = true }
+        let crumbs: [[String: Any]] = trail.enumerated().map { index, step in
+            var crumb: [String: Any] = ["title": step.title, "url": SitePaths.link(from: path, to: step.path)]
+            if index == trail.count - 1 { crumb["current"] = true }
+            return crumb
+        }
+        var context: [String: Any] = [
+            "site": ["name": website.name, "domain": website.domain, "idCode": website.idCode, "baseURL": website.baseURL],
+            "column": [
+                "name": website.column, "type": GovernmentMeta.columnType, "description": website.columnDescription,
+            ],
+            "generator": ["version": NianbaoVersion.current],
+            "page": page,
+            "meta": meta.map { ["name": $0.name, "content": $0.content] },
+            "breadcrumbs": crumbs,
+        ]
+        context.merge(extra) { _, new in new }
+        return context
+    }
+}

@@ -1,0 +1,47 @@
+import SiteModel
+
+/// `<agency>/<year>/index.html`: the report as published, with its 索引号 and 发布日期, the
+/// narrative with the statutory tables in place, links to its open data and to the years
+/// before and after.
+enum ReportPage {
+    /// The title in the front matter, or the one the statute's wording gives.
+    static func title(_ report: Report, agency: Agency) -> String {
+        report.frontMatter["title"]?.value ?? "\(agency.name?.value ?? agency.slug)\(report.year)年政府信息公开工作年度报告"
+    }
+
+    static func publication(_ report: Report) -> PublicationDate? {
+        report.frontMatter["published"].flatMap { PublicationDate($0.value) }
+    }
+
+    /// The page, and the narrative as plain text for the search index.
+    static func render(
+        _ report: Report, agency: Agency, previous: Report?, next: Report?, website: Website, theme: Theme
+    ) -> (html: String, text: String) {
+        let path = SitePaths.report(agency.slug, report.year)
+        let title = title(report, agency: agency)
+        let agencyName = agency.name?.value ?? agency.slug
+        let published = publication(report)
+        let narrative = NarrativeHTML(report)
+        var details: [String: Any] = [
+            "title": title, "year": report.year, "agencyName": agencyName,
+            "published": published?.iso ?? report.frontMatter["published"]?.value ?? "",
+            "publishedISO": published?.iso ?? "",
+            "form": (report.tables?.version ?? report.requiredForm.version).displayName,
+            "toc": narrative.parts.map { ["title": $0.title, "anchor": $0.anchor] },
+            "body": narrative.html,
+        ]
+        if let index = report.frontMatter["索引号"]?.value { details["indexNumber"] = index }
+        for (key, other) in [("previous", previous), ("next", next)] {
+            if let other {
+                details[key] = ["year": other.year, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, other.year))]
+            }
+        }
+        let page = PageContext(
+            path: path, title: title,
+            meta: GovernmentMeta.articleTags(
+                website, title: title, published: published, source: agencyName,
+                url: SitePaths.absolute(path, base: website.baseURL)),
+            trail: [(website.column, SitePaths.home), (agencyName, SitePaths.agency(agency.slug)), ("\(report.year)年", path)])
+        return (theme.render("report", page.dictionary(website, adding: ["report": details])), narrative.text)
+    }
+}

@@ -1,0 +1,115 @@
+/// The static Chinese full-text index: `search-index.json` lists the reports and the number of
+/// shards; `search/shards/<n>.json` maps each token whose hash falls in shard n to the reports
+/// holding it. The site's search script (assets/search.js) cuts a query the same way, fetches
+/// only the shards of its tokens, and keeps the reports that hold every one.
+struct SearchIndex {
+    struct Document {
+        let url: String
+        let title: String
+        let agency: String
+        let published: String
+    }
+
+    private(set) var documents: [Document] = []
+    private var postings: [String: [Int]] = [:]
+
+    mutating func add(_ document: Document, text: String) {
+        let number = documents.count
+        documents.append(document)
+        for token in Set(SearchTokens.tokens(document.title + "\n" + text)) {
+            postings[token, default: []].append(number)
+        }
+    }
+
+    /// About 64 reports' tokens per shard, rounded to a power of two, at most 256 shards: a
+    /// query of a few words fetches a few small files however large the site is.
+    var shardCount: Int {
+        var count = 1
+        while count < 256 && count * 64 < documents.count { count *= 2 }
+        return count
+    }
+
+    /// The files of the index, by path under the site root.
+    func files() -> [(path: String, text: String)] {
+        let count = shardCount
+        let list = documents.map { document in
+            "{\"url\": \(JSONText.string(document.url)), \"title\": \(JSONText.string(document.title)), "
+                + "\"agency\": \(JSONText.string(document.agency)), \"published\": \(JSONText.string(document.published))}"
+        }
+        var files = [
+            (
+                "search-index.json",
+                JSONText.object([
+                    ("tokenizer", JSONText.string("cjk-bigram-v1")), ("shards", String(count)),
+                    ("documents", JSONText.array(list, indent: "  ")),
+                ]) + "\n"
+            )
+        ]
+        var shards = Array(repeating: [(String, [Int])](), count: count)
+        for (token, documents) in postings { shards[SearchTokens.shard(of: token, count: count)].append((token, documents)) }
+        for (number, entries) in shards.enumerated() {
+            // One line per token keeps the file small and still readable; sorted for identical bytes.
+            let lines = entries.sorted { $0.0 < $1.0 }.map {
+                JSONText.string($0.0) + ":[" + $0.1.map(String.init).joined(separator: ",") + "]"
+            }
+            files.append(("search/shards/\(number).json", "{\n" + lines.joined(separator: ",\n") + "\n}\n"))
+        }
+        return files
+    }
+}
+
+/// How text is cut into search tokens; assets/search.js does exactly the same.
+enum SearchTokens {
+    /// Overlapping pairs of Chinese characters (a lone character by itself), and Latin words and
+    /// numbers of two or more characters, lower-cased.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var han: [Unicode.Scalar] = []
+        var word = ""
+        func flush() {
+            if han.count == 1 { out.append(String(han[0])) }
+            if han.count > 1 {
+                for index in 0..<(han.count - 1) { out.append(String(han[index]) + String(han[index + 1])) }
+            }
+            if word.unicodeScalars.count >= 2 { out.append(word) }
+            han.removeAll(keepingCapacity: true)
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            if isHan(scalar) {
+                if !word.isEmpty { flush() }
+                han.append(scalar)
+            } else if let lower = wordCharacter(scalar) {
+                if !han.isEmpty { flush() }
+                word.unicodeScalars.append(lower)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FFFF: true
+        default: false
+        }
+    }
+
+    /// ASCII digits and letters, lower-cased; nil for anything else.
+    static func wordCharacter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x30...0x39, 0x61...0x7A: scalar
+        case 0x41...0x5A: Unicode.Scalar(scalar.value + 0x20)
+        default: nil
+        }
+    }
+
+    /// The shard of `token`: a 31-multiplier hash of its UTF-16 code units, as the script computes.
+    static func shard(of token: String, count: Int) -> Int {
+        var hash: UInt32 = 0
+        for unit in token.utf16 { hash = hash &* 31 &+ UInt32(unit) }
+        return Int(hash % UInt32(count))
+    }
+}

@@ -1,0 +1,137 @@
+import DefaultTheme
+import Diagnostics
+import Foundation
+import Mustache
+import SiteModel
+
+/// A theme: Mustache templates and static assets, looked up through a chain of folders so that a
+/// site can override one template without copying the rest.
+///
+/// The chain for `theme: name` is `Themes/name/` in the site, then the themes its `theme.yaml`
+/// names with `extends:`, then the site's own `Themes/default/`, then the default theme nianbao
+/// ships with. The first folder holding a file wins.
+public struct Theme: Sendable {
+    /// The pages every theme must be able to render.
+    public static let requiredTemplates = ["layout", "index", "agency", "report", "search"]
+
+    public let name: String
+    /// The folders searched, most specific first.
+    public let folders: [URL]
+    let library: MustacheLibrary
+    /// Asset paths relative to `assets/`, each with the file that provides it.
+    public let assets: [(path: String, file: URL)]
+
+    /// Renders `template` with `context` (dictionaries, arrays, strings, numbers and booleans).
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Loads the theme named in the site's configuration (`default` when none is), reporting
+    /// missing themes and templates, and template syntax errors, as findings.
+    public static func load(for site: Site, builtIn: URL? = BuiltInTheme.folder) -> (Theme?, [Finding]) {
+        let name = site.config["theme"]?.value ?? BuiltInTheme.name
+        var findings: [Finding] = []
+        let folders = chain(name, site: site, builtIn: builtIn, findings: &findings)
+        var templates: [String: (URL, String)] = [:]  // name -> file, relative path for messages
+        var assets: [String: URL] = [:]
+        for folder in folders.reversed() {  // most specific last, so it wins
+            for file in files(in: folder.appendingPathComponent("templates")) where file.hasSuffix(".mustache") {
+                templates[String(file.dropLast(".mustache".count))] =
+                    (folder.appendingPathComponent("templates/" + file), display(folder, site) + "/templates/" + file)
+            }
+            for file in files(in: folder.appendingPathComponent("assets")) {
+                assets[file] = folder.appendingPathComponent("assets/" + file)
+            }
+        }
+        var library = MustacheLibrary()
+        for (template, (url, shown)) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try library.register(text, named: template)
+            } catch let error as MustacheTemplate.ParserError {
+                findings.append(
+                    Rule.themeTemplate.finding(
+                        "模板「\(template)」无法解析：\(error.error)",
+                        gist: "template \(template) does not parse",
+                        at: SourceLocation(file: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                        hint: "出错的行：\(error.context.line)"))
+            } catch {
+                findings.append(
+                    Rule.themeTemplate.finding(
+                        "模板「\(template)」无法读取（不是 UTF-8 文本）", gist: "template \(template) is unreadable",
+                        at: SourceLocation(file: shown)))
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil {
+            findings.append(
+                Rule.themeMissing.finding(
+                    "主题「\(name)」缺少模板 \(required).mustache", gist: "theme \(name) has no \(required) template",
+                    at: site.config["theme"]?.location ?? SourceLocation(file: "nianbao.yaml"),
+                    hint: "查找过的文件夹：" + folders.map { display($0, site) }.joined(separator: "、")))
+        }
+        guard findings.isEmpty else { return (nil, findings) }
+        let theme = Theme(
+            name: name, folders: folders, library: library,
+            assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        return (theme, [])
+    }
+
+    /// The folders of the chain that exist, most specific first.
+    private static func chain(_ name: String, site: Site, builtIn: URL?, findings: inout [Finding]) -> [URL] {
+        var folders: [URL] = []
+        var next: String? = name
+        var seen: Set<String> = []
+        while let current = next, seen.insert(current).inserted {
+            let folder = site.root.appendingPathComponent("Themes/" + current)
+            next = nil
+            if FileManager.default.fileExists(atPath: folder.path) {
+                folders.append(folder)
+                next = ThemeManifest.extends(in: folder, shownAs: "Themes/" + current, findings: &findings)
+            } else if current != BuiltInTheme.name {
+                findings.append(
+                    Rule.themeMissing.finding(
+                        "找不到主题「\(current)」：没有 Themes/\(current)/ 文件夹", gist: "theme \(current) not found",
+                        at: site.config["theme"]?.location ?? SourceLocation(file: "nianbao.yaml"),
+                        hint: "新建 Themes/\(current)/templates/ 放入要改动的模板，或把 theme 改为 default。"))
+            }
+        }
+        let siteDefault = site.root.appendingPathComponent("Themes/" + BuiltInTheme.name)
+        if !folders.contains(siteDefault), FileManager.default.fileExists(atPath: siteDefault.path) {
+            folders.append(siteDefault)
+        }
+        if let builtIn { folders.append(builtIn) }
+        return folders
+    }
+
+    /// Regular files below `folder`, as sorted relative paths.
+    private static func files(in folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var found: [String] = []
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder.appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            {
+                found.append(path)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// A folder as users know it: relative to the site where it is inside it.
+    private static func display(_ folder: URL, _ site: Site) -> String {
+        let root = site.root.standardizedFileURL.path + "/"
+        let path = folder.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : "(nianbao 自带主题) " + path
+    }
+}
+
+/// `theme.yaml`: the one key nianbao reads from it is `extends`.
+enum ThemeManifest {
+    static func extends(in folder: URL, shownAs path: String, findings: inout [Finding]) -> String? {
+        let url = folder.appendingPathComponent("theme.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return SiteLoader.readMapping(url, path: path + "/theme.yaml", into: &findings)?["extends"]?.value
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import OutputFolder
+import SiteBuilder
+import SiteModel
+import Validation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "校验并生成网站到 Output/（validate, then build the site）",
+        discussion: """
+            先校验全部报告；有错误级别的发现时不生成（exit 1），除非加 --allow-errors。生成的文件先全部写到 \
+            Output/ 旁的临时文件夹，成功后整体替换 Output/；失败时原有 Output/ 不变。只替换 nianbao 生成的文件夹。
+            """)
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var findingOutput: FindingOptions
+
+    @Option(name: [.short, .long], help: "输出文件夹（默认为站点根目录下的 Output）(output folder)")
+    var output: String?
+
+    @Flag(help: "即使有错误级别的发现也生成 (build despite errors; for previews only)")
+    var allowErrors = false
+
+    func run() throws {
+        let root = site.root
+        let loaded: Site
+        do {
+            loaded = try SiteLoader.load(root: root)
+        } catch {
+            printError(error.description)
+            throw Exit.io
+        }
+        var findings = Validator.validate(loaded)
+        let (theme, themeFindings) = Theme.load(for: loaded)
+        findings += themeFindings
+        var files: [OutputFile] = []
+        if let theme, allowErrors || !findings.contains(where: { $0.severity == .error }) {
+            do {
+                let result = try SiteBuilder.build(loaded, findings: findings, theme: theme)
+                findings += result.findings
+                files = result.files
+            } catch {
+                printError("读取主题资源失败：\(error.localizedDescription)")
+                throw Exit.io
+            }
+        }
+        findings = findings.sortedForReport()
+        let report = findingOutput.print(findings, reportCount: loaded.reports.count, root: root)
+        guard !files.isEmpty, allowErrors || report.errors == 0 else {
+            printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
+            throw Exit.findings
+        }
+        let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
+            ?? root.appendingPathComponent("Output")
+        do {
+            try OutputFolder.replace(folder, with: files)
+        } catch {
+            printError(error.description)
+            if case .write = error { throw Exit.io }
+            throw Exit.findings
+        }
+        let pages = files.filter { $0.path.hasSuffix(".html") }.count
+        printError("已生成 \(loaded.reports.count) 份报告、\(pages) 个页面、共 \(files.count) 个文件：\(folder.standardizedFileURL.path)")
+    }
+}
