@@ -44,7 +44,8 @@ public enum OutputFolder {
             var made: Set<String> = [""]
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
-                let folderPath = (file.path as NSString).deletingLastPathComponent
+                // (NSString.deletingLastPathComponent traps on a one-component path on Linux.)
+                let folderPath = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
                 if made.insert(folderPath).inserted {
                     try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 }

@@ -1,0 +1,55 @@
+import Foundation
+import ReportForm
+import SiteModel
+import Testing
+
+/// data.json and data.csv of each report and of the whole site: every cell of the form by id and
+/// by official label, readable by programs and by Excel or WPS.
+@Suite struct OpenDataTests {
+    @Test("data.json has every cell of the report's form, with the tables' values")
+    func json() throws {
+        let build = try BuiltSite.sample()
+        for report in build.site.reports {
+            let data = try #require(build.files["\(report.agency)/\(report.year)/data.json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let cells = try #require(object["cells"] as? [[String: Any]])
+            let tables = try #require(report.tables)
+            #expect(cells.map { $0["id"] as? String } == tables.form.cells.map(\.id))
+            for cell in cells {
+                let id = try #require(cell["id"] as? String)
+                let spec = try #require(tables.form.cellsByID[id])
+                #expect(cell["column"] as? String == (spec.column.group.map { $0 + " / " } ?? "") + spec.column.label)
+                #expect(cell["row"] as? String == spec.row.labelPath.joined(separator: " / "))
+                #expect((cell["value"] as? NSNumber)?.doubleValue == tables[id].map { Double($0.text)! }, "\(id)")
+            }
+            #expect(object["year"] as? Int == report.year)
+            #expect(object["form"] as? String == tables.version.rawValue)
+        }
+    }
+
+    @Test("data.csv is UTF-8 with a byte order mark and CRLF, one row per cell, labels as printed")
+    func csv() throws {
+        let build = try BuiltSite.sample()
+        let data = try #require(build.files["jiangyu-tax/2024/data.csv"])
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.last == "")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines[0] == "机关代码,机关名称,年度,表格格式,表,单元格编号,行,列,单位,数值")
+        #expect(lines.count - 2 == ReportForm.revised2021.cells.count)
+        #expect(lines.contains("jiangyu-tax,国家税务总局江屿市税务局,2024,2021年格式,三、收到和处理政府信息公开申请情况,requests.received.total,一、本年新收政府信息公开申请数量,总计,件,53"))
+        #expect(lines.contains { $0.hasPrefix("jiangyu-tax,") && $0.contains(",active.fees.amount,") && $0.hasSuffix(",万元,0.00") })
+    }
+
+    @Test("data/all.json and all.csv hold every report")
+    func all() throws {
+        let build = try BuiltSite.sample()
+        let file = try #require(build.files["data/all.json"])
+        let all = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
+        #expect((all["reports"] as? [[String: Any]])?.count == 13)
+        let csv = try build.text("data/all.csv")
+        let expected = build.site.reports.map { $0.tables!.form.cells.count }.reduce(0, +)
+        #expect(csv.components(separatedBy: "\r\n").count - 2 == expected)
+    }
+}

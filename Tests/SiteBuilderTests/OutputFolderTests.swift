@@ -1,0 +1,71 @@
+import Foundation
+import OutputFolder
+import SiteBuilder
+import Testing
+
+/// The output folder is replaced whole or not at all, and only when nianbao made it.
+@Suite struct OutputFolderTests {
+    final class Scratch {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-out-\(UUID().uuidString)")
+        init() throws { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: root) }
+        var output: URL { root.appendingPathComponent("Output") }
+
+        /// Every file under `folder` with its bytes.
+        func snapshot(_ folder: URL) -> [String: Data] {
+            var files: [String: Data] = [:]
+            let walker = FileManager.default.enumerator(atPath: folder.path)
+            while let path = walker?.nextObject() as? String {
+                if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) { files[path] = data }
+            }
+            return files
+        }
+    }
+
+    static func file(_ path: String, _ text: String) -> OutputFile { OutputFile(path: path, contents: Data(text.utf8)) }
+
+    @Test("a new folder, then a replacement: old files go, the marker stays")
+    func replace() throws {
+        let scratch = try Scratch()
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "one"), Self.file("a/b.txt", "b")])
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "two")])
+        let files = scratch.snapshot(scratch.output)
+        #expect(Set(files.keys) == ["index.html", OutputFolder.marker])
+        #expect(files["index.html"] == Data("two".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path) == ["Output"])
+    }
+
+    @Test("a write that fails midway leaves the previous output byte-identical and no staging folder")
+    func failedWriteKeepsOld() throws {
+        let scratch = try Scratch()
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "old"), Self.file("x/y.html", "old y")])
+        let before = scratch.snapshot(scratch.output)
+        // `a` is a file, so `a/b.html` cannot be written: the build fails after writing some files.
+        #expect(throws: OutputFolderError.self) {
+            try OutputFolder.replace(scratch.output, with: [Self.file("a", "file"), Self.file("a/b.html", "x"), Self.file("index.html", "new")])
+        }
+        #expect(scratch.snapshot(scratch.output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path) == ["Output"])
+    }
+
+    @Test("a folder nianbao did not make is refused and left untouched")
+    func refusesForeignFolder() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: scratch.output.appendingPathComponent("notes.txt"))
+        #expect(throws: OutputFolderError.self) { try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "x")]) }
+        #expect(scratch.snapshot(scratch.output) == ["notes.txt": Data("mine".utf8)])
+        let file = scratch.root.appendingPathComponent("plain")
+        try Data("keep".utf8).write(to: file)
+        #expect(throws: OutputFolderError.self) { try OutputFolder.replace(file, with: []) }
+        #expect(FileManager.default.contents(atPath: file.path) == Data("keep".utf8))
+    }
+
+    @Test("an empty folder may be used")
+    func emptyFolder() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.output, withIntermediateDirectories: true)
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "x")])
+        #expect(scratch.snapshot(scratch.output).count == 2)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import SiteModel
+import Testing
+
+@testable import SiteBuilder
+
+/// The static search index, read the way assets/search.js reads it.
+@Suite struct SearchTests {
+    /// The reports the shipped index gives for `query`: the script's lookup, in Swift.
+    static func search(_ query: String, in build: BuiltSite.Build) throws -> [String] {
+        let indexFile = try #require(build.files["search-index.json"])
+        let index = try #require(try JSONSerialization.jsonObject(with: indexFile) as? [String: Any])
+        let shards = try #require(index["shards"] as? Int)
+        let documents = try #require(index["documents"] as? [[String: String]])
+        var hits: Set<Int>?
+        for token in Set(SearchTokens.tokens(query)) {
+            let file = try #require(build.files["search/shards/\(SearchTokens.shard(of: token, count: shards)).json"])
+            let shard = try #require(try JSONSerialization.jsonObject(with: file) as? [String: [Int]])
+            let posting = Set(shard[token] ?? [])
+            hits = hits.map { $0.intersection(posting) } ?? posting
+        }
+        return (hits ?? []).sorted().map { documents[$0]["url"]! }
+    }
+
+    @Test("「信息处理费」 finds exactly the reports that mention it")
+    func feeReports() throws {
+        let build = try BuiltSite.sample()
+        let expected = build.site.reports.filter { $0.document.source.contains("信息处理费") }
+            .map { "\($0.agency)/\($0.year)/" }
+        #expect(expected.count == 12)
+        #expect(try Self.search("信息处理费", in: build) == expected)
+        #expect(try Self.search("某某不存在的词", in: build).isEmpty)
+    }
+
+    @Test("tokens: bigrams of Chinese runs, Latin words lower-cased, punctuation separates")
+    func tokens() {
+        #expect(SearchTokens.tokens("信息处理费") == ["信息", "息处", "处理", "理费"])
+        #expect(SearchTokens.tokens("税，App推送12366") == ["税", "app", "推送", "12366"])
+        #expect(SearchTokens.tokens("IPv6 改造") == ["ipv6", "改造"])
+    }
+
+    @Test("the number of shards grows with the site, so a query's download stays small")
+    func shards() {
+        var index = SearchIndex()
+        #expect(index.shardCount == 1)
+        for number in 0..<2000 {
+            index.add(SearchIndex.Document(url: "\(number)/", title: "t", agency: "a", published: ""), text: "报告")
+        }
+        #expect(index.shardCount == 32)
+    }
+}
