@@ -18,18 +18,19 @@ struct LinkChecker {
     }
 
     /// Registers the ids of an HTML page.
-    mutating func addPage(_ path: String, html: String) {
-        ids[path] = Set(Self.attributeValues("id", in: html).map(\.value))
+    mutating func addPage(_ path: String, ids pageIDs: [String]) {
+        ids[path] = Set(pageIDs)
     }
 
     /// Findings for the links of the page at `path` that reach nothing.
-    func check(_ path: String, html: String, source: SourceFinder) -> [Finding] {
+    /// `html` gives the page's text, read only to place a finding that `source` cannot.
+    func check(_ path: String, links: [(value: String, offset: Int)], html: () -> String, source: SourceFinder) -> [Finding] {
         var findings: [Finding] = []
-        for (href, offset) in Self.attributeValues("href", in: html) + Self.attributeValues("src", in: html) {
+        for (href, offset) in links {
             guard let problem = problem(href, from: path) else { continue }
             let location =
                 source(path, href)
-                ?? SourceLocation(file: "Output/" + path, line: Self.line(of: offset, in: html), column: 1)
+                ?? SourceLocation(file: "Output/" + path, line: Self.line(of: offset, in: html()), column: 1)
             findings.append(
                 Rule.linkBroken.finding(
                     "链接「\(href)」\(problem)（页面 \(path)）", gist: "broken link \(href) on \(path)", at: location))
@@ -76,24 +77,41 @@ struct LinkChecker {
         return nil
     }
 
-    /// Values of `name="…"` attributes with their offsets in `html`.
-    static func attributeValues(_ name: String, in html: String) -> [(value: String, offset: Int)] {
-        let bytes = Array(html.utf8)
-        let pattern = Array(" \(name)=\"".utf8)
-        var found: [(String, Int)] = []
-        var index = 0
-        while index + pattern.count <= bytes.count {
-            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                let start = index + pattern.count
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                found.append((String(decoding: bytes[start..<end], as: UTF8.self), index))
-                index = end
-            } else {
-                index += 1
+    /// The `id`, `href` and `src` attribute values of `html` (double-quoted, as templates and
+    /// cmark write them), links with their byte offsets. One pass, jumping from `="` to `="`.
+    static func attributes(in html: String) -> (ids: [String], links: [(value: String, offset: Int)]) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var ids: [String] = []
+            var links: [(String, Int)] = []
+            guard let base = bytes.baseAddress, bytes.count > 2 else { return (ids, links) }
+            var index = 0
+            func preceded(by name: StaticString) -> Bool {
+                let length = name.utf8CodeUnitCount
+                guard index >= length + 1, base[index - length - 1] == UInt8(ascii: " ") else { return false }
+                return memcmp(base + index - length, name.utf8Start, length) == 0
             }
+            while index < bytes.count - 1,
+                let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index - 1)
+            {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard base[index + 1] == UInt8(ascii: "\"") else {
+                    index += 1
+                    continue
+                }
+                let isID = preceded(by: "id"), isLink = !isID && (preceded(by: "href") || preceded(by: "src"))
+                let start = index + 2
+                guard isID || isLink, let close = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) else {
+                    index += 2
+                    continue
+                }
+                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+                if isID { ids.append(value) } else { links.append((value, index)) }
+                index = end + 1
+            }
+            return (ids, links)
         }
-        return found
     }
 
     static func line(of offset: Int, in html: String) -> Int {

@@ -3,74 +3,117 @@ import ReportForm
 import SiteModel
 
 /// The statutory tables as open data: every cell of the report's form, by its stable id and by
-/// its official labels, in the form's order.
+/// its official labels, in the form's order. Per report, `data.json` and `data.csv`; for the
+/// site, `data/all.json` and `data/all.csv` (one row per report, one column per cell id) with
+/// `data/cells.csv` saying what each id means.
 enum OpenData {
     /// The CSV header, in Chinese for the office workers who open it in a spreadsheet; the ids in
     /// the 单元格编号 column are what programs should key on.
     static let csvHeader = ["机关代码", "机关名称", "年度", "表格格式", "表", "单元格编号", "行", "列", "单位", "数值"]
 
-    struct Cell {
-        let spec: CellSpec
+    /// What describes a cell, which is the same in every report of an edition: written once per
+    /// edition, so a report only adds its numbers.
+    struct CellText: Sendable {
+        let id: CellID
         let table: String
-        let value: CellValue?
+        let row: String
+        let column: String
+        let unit: String
+        /// `{"id": …, "unit": "件", "value": ` — the value and `}` follow.
+        let jsonPrefix: String
+        /// `,2021年格式,表,id,行,列,件,` — between the report's own fields and the value.
+        let csvMiddle: String
 
-        var unit: String {
-            if case .amount(let unit, _) = spec.kind { return unit }
-            return "件"
+        init(_ spec: CellSpec, table: FormTable, version: FormVersion) {
+            id = spec.id
+            self.table = table.label
+            row = spec.row.labelPath.joined(separator: " / ")
+            column = spec.column.group.map { $0 + " / " + spec.column.label } ?? spec.column.label
+            if case .amount(let unit, _) = spec.kind { self.unit = unit } else { unit = "件" }
+            jsonPrefix = "{\"id\": \(JSONText.string(id)), \"table\": \(JSONText.string(self.table)), \"row\": \(JSONText.string(row)), "
+                + "\"column\": \(JSONText.string(column)), \"unit\": \(JSONText.string(unit)), \"value\": "
+            csvMiddle = "," + [version.displayName, self.table, id, row, column, unit].map(CSVText.field).joined(separator: ",") + ","
         }
+
+        static let byEdition: [FormVersion: [CellText]] = Dictionary(
+            uniqueKeysWithValues: FormVersion.allCases.map { version in
+                let form = ReportForm.edition(version)
+                return (version, form.tables.flatMap { table in table.cells.map { CellText($0, table: table, version: version) } })
+            })
     }
 
-    static func cells(of tables: ReportTables) -> [Cell] {
-        tables.form.tables.flatMap { table in
-            table.cells.map { Cell(spec: $0, table: table.label, value: tables[$0.id]) }
-        }
+    /// The cells of `tables`' edition, in `ReportForm.cells` order, with the report's values.
+    static func cells(of tables: ReportTables) -> [(text: CellText, value: String?)] {
+        let texts = CellText.byEdition[tables.version] ?? []
+        return tables.form.cells.enumerated().map { index, cell in (texts[index], tables.value(at: cell.index)?.text) }
     }
 
-    /// `data.json` of one report.
-    static func json(_ report: Report, agency: Agency, indent: String = "") -> String {
-        let inner = indent + "    "
-        let cells = report.tables.map(cells(of:)) ?? []
-        let items = cells.map { cell in
-            "{\"id\": \(JSONText.string(cell.spec.id)), \"table\": \(JSONText.string(cell.table)), "
-                + "\"row\": \(JSONText.string(cell.spec.row.labelPath.joined(separator: " / "))), "
-                + "\"column\": \(JSONText.string(columnLabel(cell.spec))), \"unit\": \(JSONText.string(cell.unit)), "
-                + "\"value\": \(cell.value?.text ?? "null")}"
-        }
+    /// The report's own fields, first in every file of it.
+    private static func header(_ report: Report, agency: Agency) -> [(String, String)] {
         var members: [(String, String)] = [
-            ("agency", JSONText.string(agency.slug)),
-            ("agency_name", JSONText.string(agency.name?.value ?? agency.slug)),
-            ("year", String(report.year)),
-            ("title", JSONText.string(ReportPage.title(report, agency: agency))),
+            ("agency", JSONText.string(agency.slug)), ("agency_name", JSONText.string(agency.name?.value ?? agency.slug)),
+            ("year", String(report.year)), ("title", JSONText.string(ReportPage.title(report, agency: agency))),
         ]
         if let published = report.frontMatter["published"]?.value { members.append(("published", JSONText.string(published))) }
         if let tables = report.tables {
             members.append(("form", JSONText.string(tables.version.rawValue)))
             members.append(("form_name", JSONText.string(tables.version.displayName)))
         }
-        members.append(("cells", JSONText.array(items, indent: inner)))
-        return JSONText.object(members, indent: indent)
+        return members
     }
 
-    /// The CSV rows of one report, without the header.
-    static func csvRows(_ report: Report, agency: Agency) -> String {
-        guard let tables = report.tables else { return "" }
-        var out = ""
-        for cell in cells(of: tables) {
-            out += CSVText.line([
-                agency.slug, agency.name?.value ?? agency.slug, String(report.year), tables.version.displayName,
-                cell.table, cell.spec.id, cell.spec.row.labelPath.joined(separator: " / "), columnLabel(cell.spec),
-                cell.unit, cell.value?.text ?? "",
-            ])
-        }
+    /// `data.json` of one report.
+    static func json(_ report: Report, agency: Agency) -> String {
+        let items = report.tables.map(cells(of:))?.map { $0.text.jsonPrefix + ($0.value ?? "null") + "}" } ?? []
+        return JSONText.object(header(report, agency: agency) + [("cells", JSONText.array(items, indent: "  "))])
+    }
+
+    /// `data.csv` of one report: one row per cell.
+    static func csv(_ report: Report, agency: Agency) -> String {
+        var out = CSVText.byteOrderMark + CSVText.line(csvHeader)
+        guard let tables = report.tables else { return out }
+        let start = [agency.slug, agency.name?.value ?? agency.slug, String(report.year)].map(CSVText.field).joined(separator: ",")
+        for (text, value) in cells(of: tables) { out += start + text.csvMiddle + (value ?? "") + "\r\n" }
         return out
     }
 
-    static func csv(_ report: Report, agency: Agency) -> String {
-        CSVText.byteOrderMark + CSVText.line(csvHeader) + csvRows(report, agency: agency)
+    /// The report in `data/all.json`: its values in the order of `cells[form]` at the top of that
+    /// file, so the labels are not repeated for every report.
+    static func values(_ report: Report, agency: Agency) -> String {
+        var members = header(report, agency: agency)
+        if let tables = report.tables {
+            members.append(("values", "[" + cells(of: tables).map { $0.value ?? "null" }.joined(separator: ",") + "]"))
+        }
+        return JSONText.object(members, indent: "    ")
     }
 
-    /// A column with its group where it has one: 「法人或其他组织 / 商业企业」.
-    static func columnLabel(_ spec: CellSpec) -> String {
-        spec.column.group.map { $0 + " / " + spec.column.label } ?? spec.column.label
+    /// Every cell id of both editions, 2021 form first, each once: the columns of `data/all.csv`.
+    static let allCellIDs: [CellID] = {
+        var seen: Set<CellID> = []
+        return (ReportForm.revised2021.cells + ReportForm.trial2019.cells).map(\.id).filter { seen.insert($0).inserted }
+    }()
+
+    static var wideHeader: String { CSVText.line(["机关代码", "机关名称", "年度", "表格格式"] + allCellIDs) }
+
+    /// The row of `data/all.csv` for `report`: its values under every cell id (blank where its
+    /// edition has no such cell).
+    static func wideRow(_ report: Report, agency: Agency) -> String {
+        var fields = [agency.slug, agency.name?.value ?? agency.slug, String(report.year)]
+        guard let tables = report.tables else { return CSVText.line(fields) }
+        fields.append(tables.version.displayName)
+        fields += allCellIDs.map { tables[$0]?.text ?? "" }
+        return CSVText.line(fields)
+    }
+
+    /// `data/cells.csv`, and the `cells` member of `data/all.json`: what each id means, per edition.
+    static func cellCatalogue() -> (csv: String, json: String) {
+        var csv = CSVText.byteOrderMark + CSVText.line(["单元格编号", "表格格式", "表", "行", "列", "单位"])
+        var editions: [(String, String)] = []
+        for version in [FormVersion.revised2021, .trial2019] {
+            let texts = CellText.byEdition[version] ?? []
+            for text in texts { csv += CSVText.line([text.id, version.displayName, text.table, text.row, text.column, text.unit]) }
+            editions.append((version.rawValue, JSONText.array(texts.map { $0.jsonPrefix.dropLast(", \"value\": ".count) + "}" }, indent: "    ")))
+        }
+        return (csv, JSONText.object(editions, indent: "  "))
     }
 }

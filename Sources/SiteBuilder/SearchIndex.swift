@@ -14,11 +14,18 @@ struct SearchIndex {
     private var postings: [String: [Int]] = [:]
 
     mutating func add(_ document: Document, text: String) {
+        add(document, tokens: Self.tokens(of: document, text: text))
+    }
+
+    /// Adds a document whose tokens were cut already (`tokens(of:text:)`, in parallel).
+    mutating func add(_ document: Document, tokens: Set<String>) {
         let number = documents.count
         documents.append(document)
-        for token in Set(SearchTokens.tokens(document.title + "\n" + text)) {
-            postings[token, default: []].append(number)
-        }
+        for token in tokens { postings[token, default: []].append(number) }
+    }
+
+    static func tokens(of document: Document, text: String) -> Set<String> {
+        Set(SearchTokens.tokens(document.title + "\n" + text))
     }
 
     /// About 64 reports' tokens per shard, rounded to a power of two, at most 256 shards: a

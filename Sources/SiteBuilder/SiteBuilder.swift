@@ -19,45 +19,37 @@ public enum SiteBuilder {
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [OutputFile] = []
 
-        // Report pages and their data, one task per report.
+        // Report pages and their data, one task per report; only the joining is sequential.
         let jobs = site.agencies.flatMap { agency in agency.reports.indices.map { (agency, $0) } }
-        let rendered = Mutex([(html: String, text: String)?](repeating: nil, count: jobs.count))
+        let rendered = Mutex([ReportOutput?](repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (agency, position) = jobs[index]
-            let reports = agency.reports
-            let result = ReportPage.render(
-                reports[position], agency: agency,
-                previous: position > 0 ? reports[position - 1] : nil,
-                next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme)
-            rendered.withLock { $0[index] = result }
+            let output = ReportOutput(agency: agency, position: position, website: website, theme: theme)
+            rendered.withLock { $0[index] = output }
         }
         var search = SearchIndex()
         var allJSON: [String] = []
-        var allCSV = CSVText.byteOrderMark + CSVText.line(OpenData.csvHeader)
+        var allCSV = [CSVText.byteOrderMark + OpenData.wideHeader]
         var pages: [(path: String, published: PublicationDate?)] = []
         var entries: [Feeds.Entry] = []
-        for ((agency, position), result) in zip(jobs, rendered.withLock { $0 }) {
-            guard let result else { continue }
-            let report = agency.reports[position]
-            let path = SitePaths.report(agency.slug, report.year)
-            let title = ReportPage.title(report, agency: agency)
-            let published = ReportPage.publication(report)
-            let agencyName = agency.name?.value ?? agency.slug
-            files.append(OutputFile(path, text: result.html))
-            files.append(OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.json"), text: OpenData.json(report, agency: agency) + "\n"))
-            files.append(OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.csv"), text: OpenData.csv(report, agency: agency)))
-            allJSON.append(OpenData.json(report, agency: agency, indent: "    "))
-            allCSV += OpenData.csvRows(report, agency: agency)
-            search.add(
-                SearchIndex.Document(url: SitePaths.link(from: SitePaths.home, to: path), title: title, agency: agencyName, published: published?.iso ?? ""),
-                text: result.text)
-            pages.append((path, published))
-            entries.append(Feeds.Entry(path: path, title: title, agency: agencyName, published: published))
+        for case let output? in rendered.withLock({ $0 }) {
+            files += output.files
+            allJSON.append(output.jsonForAll)
+            allCSV.append(output.csvRows)
+            search.add(output.document, tokens: output.tokens)
+            pages.append((output.path, output.published))
+            entries.append(output.entry)
         }
 
-        for agency in site.agencies where !agency.reports.isEmpty {
-            let parent = agency.parent.flatMap { agencies[$0.value] }
-            files.append(OutputFile(SitePaths.agency(agency.slug), text: AgencyPage.render(agency, parent: parent, website: website, theme: theme)))
+        let listed = site.agencies.filter { !$0.reports.isEmpty }
+        let agencyPages = Mutex([String](repeating: "", count: listed.count))
+        DispatchQueue.concurrentPerform(iterations: listed.count) { index in
+            let agency = listed[index]
+            let page = AgencyPage.render(agency, parent: agency.parent.flatMap { agencies[$0.value] }, website: website, theme: theme)
+            agencyPages.withLock { $0[index] = page }
+        }
+        for (agency, page) in zip(listed, agencyPages.withLock { $0 }) {
+            files.append(OutputFile(SitePaths.agency(agency.slug), text: page))
             pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(ReportPage.publication).max()))
         }
         files.append(OutputFile(SitePaths.home, text: IndexPage.render(site, findings: findings, website: website, theme: theme)))
@@ -65,8 +57,10 @@ public enum SiteBuilder {
         pages.append((SitePaths.home, entries.compactMap(\.published).max()))
 
         files += search.files().map { OutputFile($0.path, text: $0.text) }
-        files.append(OutputFile("data/all.json", text: JSONText.object([("reports", JSONText.array(allJSON, indent: "  "))]) + "\n"))
-        files.append(OutputFile("data/all.csv", text: allCSV))
+        let catalogue = OpenData.cellCatalogue()
+        files.append(OutputFile("data/all.json", text: JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(allJSON, indent: "  "))]) + "\n"))
+        files.append(OutputFile("data/cells.csv", text: catalogue.csv))
+        files.append(OutputFile("data/all.csv", text: allCSV.joined()))
         files.append(OutputFile("sitemap.xml", text: Feeds.sitemap(pages: pages.sorted { $0.path < $1.path }, website: website)))
         files.append(OutputFile("feed.xml", text: Feeds.atom(entries, website: website)))
         files.append(OutputFile("robots.txt", text: Feeds.robots(website: website)))
@@ -77,18 +71,63 @@ public enum SiteBuilder {
         return BuildResult(files: files, findings: checkLinks(files, site: site, website: website))
     }
 
-    /// Broken internal links, placed in report.md where the link is written there.
+    /// What one report contributes to the site, made in parallel with the other reports.
+    struct ReportOutput {
+        let path: String
+        let files: [OutputFile]
+        let tokens: Set<String>
+        let jsonForAll: String
+        let csvRows: String
+        let published: PublicationDate?
+        let document: SearchIndex.Document
+        let entry: Feeds.Entry
+
+        init(agency: Agency, position: Int, website: Website, theme: Theme) {
+            let reports = agency.reports
+            let report = reports[position]
+            let page = ReportPage.render(
+                report, agency: agency, previous: position > 0 ? reports[position - 1] : nil,
+                next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme)
+            path = SitePaths.report(agency.slug, report.year)
+            let title = ReportPage.title(report, agency: agency)
+            let agencyName = agency.name?.value ?? agency.slug
+            published = ReportPage.publication(report)
+            files = [
+                OutputFile(path, text: page.html),
+                OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.json"), text: OpenData.json(report, agency: agency) + "\n"),
+                OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.csv"), text: OpenData.csv(report, agency: agency)),
+            ]
+            jsonForAll = OpenData.values(report, agency: agency)
+            csvRows = OpenData.wideRow(report, agency: agency)
+            document = SearchIndex.Document(
+                url: SitePaths.link(from: SitePaths.home, to: path), title: title, agency: agencyName, published: published?.iso ?? "")
+            entry = Feeds.Entry(path: path, title: title, agency: agencyName, published: published)
+            tokens = SearchIndex.tokens(of: document, text: page.text)
+        }
+    }
+
+    /// Broken internal links, placed in report.md where the link is written there. Pages are
+    /// scanned in parallel, then each link is looked up in the set of files and their ids.
     static func checkLinks(_ files: [OutputFile], site: Site, website: Website) -> [Finding] {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scanned = Mutex([(ids: [String], links: [(value: String, offset: Int)])?](repeating: nil, count: pages.count))
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let found = LinkChecker.attributes(in: String(decoding: pages[index].contents, as: UTF8.self))
+            scanned.withLock { $0[index] = found }
+        }
+        let attributes = scanned.withLock { $0 }.map { $0! }
         var checker = LinkChecker(paths: files.map(\.path), baseURL: website.baseURL)
-        let pages = files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }
-        for (path, html) in pages { checker.addPage(path, html: html) }
+        for (page, found) in zip(pages, attributes) { checker.addPage(page.path, ids: found.ids) }
         let reports = Dictionary(
             site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
-        return pages.flatMap { path, html in
-            checker.check(path, html: html) { page, href in
-                guard let report = reports[page] else { return nil }
+        var findings: [Finding] = []
+        for (page, found) in zip(pages, attributes) {
+            let html = { String(decoding: page.contents, as: UTF8.self) }
+            findings += checker.check(page.path, links: found.links, html: html) { path, href in
+                guard let report = reports[path] else { return nil }
                 return report.document.location(ofText: "](" + href, file: report.reportFile, skip: 2)
             }
         }
+        return findings
     }
 }

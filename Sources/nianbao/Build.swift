@@ -24,6 +24,8 @@ struct Build: ParsableCommand {
     var allowErrors = false
 
     func run() throws {
+        var clock = PhaseClock()
+        defer { clock.report() }
         let root = site.root
         let loaded: Site
         do {
@@ -32,7 +34,9 @@ struct Build: ParsableCommand {
             printError(error.description)
             throw Exit.io
         }
+        clock.lap("load")
         var findings = Validator.validate(loaded)
+        clock.lap("validate")
         let (theme, themeFindings) = Theme.load(for: loaded)
         findings += themeFindings
         var files: [OutputFile] = []
@@ -46,6 +50,7 @@ struct Build: ParsableCommand {
                 throw Exit.io
             }
         }
+        clock.lap("render")
         findings = findings.sortedForReport()
         let report = findingOutput.print(findings, reportCount: loaded.reports.count, root: root)
         guard !files.isEmpty, allowErrors || report.errors == 0 else {
@@ -56,6 +61,7 @@ struct Build: ParsableCommand {
             ?? root.appendingPathComponent("Output")
         do {
             try OutputFolder.replace(folder, with: files)
+            clock.lap("write")
         } catch {
             printError(error.description)
             if case .write = error { throw Exit.io }
@@ -63,5 +69,23 @@ struct Build: ParsableCommand {
         }
         let pages = files.filter { $0.path.hasSuffix(".html") }.count
         printError("已生成 \(loaded.reports.count) 份报告、\(pages) 个页面、共 \(files.count) 个文件：\(folder.standardizedFileURL.path)")
+    }
+}
+
+/// Time spent in each phase, printed to stderr when `NIANBAO_TIMINGS` is set.
+struct PhaseClock {
+    private var last = DispatchTime.now()
+    private var laps: [(String, Double)] = []
+    private let enabled = ProcessInfo.processInfo.environment["NIANBAO_TIMINGS"] != nil
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        laps.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        printError("用时 (timings): " + laps.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
     }
 }

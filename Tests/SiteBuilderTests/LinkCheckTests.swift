@@ -7,6 +7,15 @@ import Testing
 /// Internal links and anchors are checked offline at build time; a broken one is a finding at
 /// the place it is written.
 @Suite struct LinkCheckTests {
+    @Test("attributes: ids, hrefs and srcs with their offsets; other attributes and unquoted values skipped")
+    func attributes() {
+        let html = "<a id=\"top\" href=\"../x/\">t</a><img src=\"a.png\" alt=\"id=\\\"no\\\"\"><p data-id=\"n\" class=\"c\"><td headers=\"h\" id=x>"
+        let found = LinkChecker.attributes(in: html)
+        #expect(found.ids == ["top"])
+        #expect(found.links.map(\.value) == ["../x/", "a.png"])
+        #expect(found.links.first?.offset == 16)
+    }
+
     @Test("the shipped site has no broken link")
     func shipped() throws {
         #expect(try BuiltSite.sample().findings.isEmpty)
@@ -42,8 +51,8 @@ import Testing
         var checker = LinkChecker(
             paths: ["index.html", "jiangyu-tax/index.html", "jiangyu-tax/2023/index.html", "jiangyu-tax/2024/index.html", "jiangyu-tax/2024/data.csv"],
             baseURL: "https://www.jiangyu.gov.cn/zfxxgk/ndbg/")
-        checker.addPage("index.html", html: "<main id=\"main\">")
-        checker.addPage("jiangyu-tax/2024/index.html", html: "<h2 id=\"section-1\">")
+        checker.addPage("index.html", ids: LinkChecker.attributes(in: "<main id=\"main\">").ids)
+        checker.addPage("jiangyu-tax/2024/index.html", ids: LinkChecker.attributes(in: "<h2 id=\"section-1\"><a href=\"x\">").ids)
         let found = checker.problem(href, from: "jiangyu-tax/2024/index.html")
         if let problem {
             #expect(found?.contains(problem) == true, "\(href): \(found ?? "nil")")

@@ -42,14 +42,38 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("jiangyu-tax,") && $0.contains(",active.fees.amount,") && $0.hasSuffix(",万元,0.00") })
     }
 
-    @Test("data/all.json and all.csv hold every report")
-    func all() throws {
+    @Test("data/all.json: the cells of each edition once, then every report's values in that order")
+    func allJSON() throws {
         let build = try BuiltSite.sample()
         let file = try #require(build.files["data/all.json"])
         let all = try #require(try JSONSerialization.jsonObject(with: file) as? [String: Any])
-        #expect((all["reports"] as? [[String: Any]])?.count == 13)
+        let cells = try #require(all["cells"] as? [String: [[String: String]]])
+        #expect(cells["2021"]?.map { $0["id"] } == ReportForm.revised2021.cells.map(\.id))
+        #expect(cells["2019"]?.map { $0["id"] } == ReportForm.trial2019.cells.map(\.id))
+        let reports = try #require(all["reports"] as? [[String: Any]])
+        #expect(reports.count == 13)
+        for (entry, report) in zip(reports, build.site.reports) {
+            let tables = try #require(report.tables)
+            let values = try #require(entry["values"] as? [NSNumber])
+            #expect(values.map(\.doubleValue) == tables.form.cells.map { Double(tables[$0.id]!.text)! })
+            #expect(entry["form"] as? String == tables.version.rawValue)
+        }
+    }
+
+    @Test("data/all.csv: one row per report, one column per cell id; data/cells.csv explains the ids")
+    func allCSV() throws {
+        let build = try BuiltSite.sample()
         let csv = try build.text("data/all.csv")
-        let expected = build.site.reports.map { $0.tables!.form.cells.count }.reduce(0, +)
-        #expect(csv.components(separatedBy: "\r\n").count - 2 == expected)
+        #expect(csv.hasPrefix("\u{FEFF}机关代码,机关名称,年度,表格格式,active.regulations.issued,"))
+        let rows = csv.dropFirst().components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",") }
+        #expect(rows.count == 1 + 13)
+        let header = rows[0]
+        #expect(Set(header.dropFirst(4)) == Set(ReportForm.revised2021.cells.map(\.id) + ReportForm.trial2019.cells.map(\.id)))
+        let row = try #require(rows.first { $0.prefix(3) == ["jiangyu-tax", "国家税务总局江屿市税务局", "2024"] })
+        #expect(row.count == header.count)
+        #expect(row[try #require(header.firstIndex(of: "requests.received.total"))] == "53")
+        let catalogue = try build.text("data/cells.csv")
+        #expect(catalogue.components(separatedBy: "\r\n").count - 2 == ReportForm.revised2021.cells.count + ReportForm.trial2019.cells.count)
+        #expect(catalogue.contains("\r\nrequests.received.total,2021年格式,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,总计,件\r\n"))
     }
 }

@@ -61,6 +61,21 @@ import Testing
         #expect(FileManager.default.contents(atPath: file.path) == Data("keep".utf8))
     }
 
+    @Test("a rebuild keeps unchanged files (same inode) and writes changed ones")
+    func unchangedFilesAreReused() throws {
+        let scratch = try Scratch()
+        try OutputFolder.replace(scratch.output, with: [Self.file("same.html", "same"), Self.file("changed.html", "old")])
+        func inode(_ name: String) -> UInt64 {
+            var info = stat()
+            return stat(scratch.output.appendingPathComponent(name).path, &info) == 0 ? UInt64(info.st_ino) : 0
+        }
+        let (same, changed) = (inode("same.html"), inode("changed.html"))
+        try OutputFolder.replace(scratch.output, with: [Self.file("same.html", "same"), Self.file("changed.html", "new")])
+        #expect(inode("same.html") == same)
+        #expect(inode("changed.html") != changed)
+        #expect(scratch.snapshot(scratch.output)["changed.html"] == Data("new".utf8))
+    }
+
     @Test("an empty folder may be used")
     func emptyFolder() throws {
         let scratch = try Scratch()
