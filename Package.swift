@@ -62,6 +62,12 @@ let package = Package(
         // Replaces an output folder with a build's files, atomically, and never touches a folder
         // it did not create.
         .target(name: "OutputFolder", dependencies: ["SiteBuilder"]),
+        // zlib from Debian (zlib1g-dev), for Flate streams in PDFs.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // TrueType and TrueType Collection fonts: metrics, character maps, glyph subsets.
+        .target(name: "TrueType"),
+        // PDF objects, streams and the file structure; knows nothing of reports.
+        .target(name: "PDFWriter", dependencies: ["CZlib"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.

@@ -21,21 +21,4 @@ public enum HTML {
     static func id(_ parts: String...) -> String {
         parts.joined(separator: "-").map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
     }
-
-    /// A header cell.
-    static func th(_ label: String, id: String, scope: String, colspan: Int = 1, rowspan: Int = 1, headers: [String] = [])
-        -> String
-    {
-        var attributes = " id=\"\(id)\" scope=\"\(scope)\""
-        if colspan > 1 { attributes += " colspan=\"\(colspan)\"" }
-        if rowspan > 1 { attributes += " rowspan=\"\(rowspan)\"" }
-        if !headers.isEmpty { attributes += " headers=\"\(headers.joined(separator: " "))\"" }
-        return "<th\(attributes)>\(escape(label))</th>"
-    }
-
-    /// A data cell holding a number, announced with the header cells in `headers`.
-    static func td(_ value: String, headers: [String], colspan: Int = 1) -> String {
-        let span = colspan > 1 ? " colspan=\"\(colspan)\"" : ""
-        return "<td class=\"num\"\(span) headers=\"\(headers.joined(separator: " "))\">\(escape(value))</td>"
-    }
 }

@@ -2,27 +2,27 @@ import ReportForm
 
 /// Section 三: nested row labels down the side, grouped columns across the top.
 enum MatrixLayout {
-    static func rows(_ table: FormTable, value: (CellSpec) -> String) -> [String] {
+    static func rows(_ table: FormTable) -> (rows: [[TableGrid.Cell]], header: Int) {
         let prefix = table.id.rawValue
         let columns = table.leafRows.first?.row.columns ?? []
         let labelDepth = table.leafRows.map(\.labelPath.count).max() ?? 1
         let grouped = columns.contains { $0.group != nil }
         let headerRows = (table.columnHeader == nil ? 0 : 1) + (grouped ? 2 : 1)
-        var out: [String] = []
+        var out: [[TableGrid.Cell]] = []
 
         // Header: the corner (the note), then the column header, groups and columns.
-        var first = HTML.th(table.note ?? "", id: HTML.id(prefix, "corner"), scope: "col", colspan: labelDepth, rowspan: headerRows)
+        var first: [TableGrid.Cell] = [.header(table.note ?? "", id: HTML.id(prefix, "corner"), scope: "col", colspan: labelDepth, rowspan: headerRows)]
         var topHeaders: [String] = []
         if let header = table.columnHeader {
             let id = HTML.id(prefix, "columns")
-            first += HTML.th(header, id: id, scope: "colgroup", colspan: columns.count)
+            first.append(.header(header, id: id, scope: "colgroup", colspan: columns.count))
             topHeaders = [id]
             out.append(first)
-            first = ""
+            first = []
         }
         var columnHeaders: [String: [String]] = [:]  // column id -> header ids above and including it
         var groupRow = first
-        var leafRow = ""
+        var leafRow: [TableGrid.Cell] = []
         var index = 0
         while index < columns.count {
             let column = columns[index]
@@ -30,15 +30,15 @@ enum MatrixLayout {
             if let group = column.group {
                 let members = columns[index...].prefix { $0.group == group }
                 let groupID = HTML.id(prefix, "group", String(index))
-                groupRow += HTML.th(group, id: groupID, scope: "colgroup", colspan: members.count, headers: topHeaders)
+                groupRow.append(.header(group, id: groupID, scope: "colgroup", colspan: members.count, headers: topHeaders))
                 for member in members {
                     let memberID = HTML.id(prefix, "col", member.id)
-                    leafRow += HTML.th(member.label, id: memberID, scope: "col", headers: topHeaders + [groupID])
+                    leafRow.append(.header(member.label, id: memberID, scope: "col", headers: topHeaders + [groupID]))
                     columnHeaders[member.id] = topHeaders + [groupID, memberID]
                 }
                 index += members.count
             } else {
-                groupRow += HTML.th(column.label, id: columnID, scope: "col", rowspan: grouped ? 2 : 1, headers: topHeaders)
+                groupRow.append(.header(column.label, id: columnID, scope: "col", rowspan: grouped ? 2 : 1, headers: topHeaders))
                 columnHeaders[column.id] = topHeaders + [columnID]
                 index += 1
             }
@@ -47,7 +47,7 @@ enum MatrixLayout {
         if grouped { out.append(leafRow) }
 
         // Body: a group's label spans the rows below it and sits on the first of them.
-        var pending = ""
+        var pending: [TableGrid.Cell] = []
         func emit(_ nodes: [RowNode], depth: Int, idPath: String, ancestors: [String]) {
             for node in nodes {
                 switch node {
@@ -55,22 +55,22 @@ enum MatrixLayout {
                     let path = group.id.map { idPath + "." + $0 } ?? idPath
                     let groupID = HTML.id(prefix, "row", path)
                     let span = table.leafRows.filter { $0.id.hasPrefix(path + ".") }.count
-                    pending += HTML.th(group.label, id: groupID, scope: "rowgroup", rowspan: span)
+                    pending.append(.header(group.label, id: groupID, scope: "rowgroup", rowspan: span))
                     emit(group.children, depth: depth + 1, idPath: path, ancestors: ancestors + [groupID])
                 case .row(let row):
                     let rowID = idPath + "." + row.id
                     let headerID = HTML.id(prefix, "row", rowID)
-                    var cells = pending + HTML.th(row.label, id: headerID, scope: "row", colspan: labelDepth - depth)
-                    pending = ""
+                    var cells = pending + [.header(row.label, id: headerID, scope: "row", colspan: labelDepth - depth)]
+                    pending = []
                     for column in row.columns {
-                        let spec = CellSpec(row: LeafRow(id: rowID, labelPath: [], row: row), column: column)
-                        cells += HTML.td(value(spec), headers: ancestors + [headerID] + (columnHeaders[column.id] ?? []))
+                        cells.append(.data(rowID + "." + column.id, headers: ancestors + [headerID] + (columnHeaders[column.id] ?? [])))
                     }
                     out.append(cells)
                 }
             }
         }
+        let headerCount = out.count
         emit(table.rows, depth: 0, idPath: prefix, ancestors: [])
-        return out
+        return (out, headerCount)
     }
 }

@@ -3,7 +3,8 @@ import SiteModel
 
 /// A statutory table as HTML, laid out like the printed form: the same merged header cells,
 /// labels and order, the 勾稽 note in its corner. Every number carries `headers` naming its row
-/// and column header cells, so a screen reader announces both.
+/// and column header cells, so a screen reader announces both; the rows that head the columns
+/// are a `<thead>`, which a browser repeats when it prints the table across pages.
 public enum StatutoryTableHTML {
     /// The id of the table's caption, for a scrolling box around it to name itself by.
     public static func captionID(_ table: FormTable) -> String { HTML.id("table", table.id.rawValue, "caption") }
@@ -13,21 +14,8 @@ public enum StatutoryTableHTML {
         // The markup depends only on the form; it is laid out once per edition and table, and
         // each report's numbers are written into its slots.
         let cached = tables.flatMap { TableTemplate.cached[$0.version]?[table.id] }
-        let layout = cached.flatMap { $0.cells.count == table.cells.count ? $0 : nil } ?? TableTemplate(table)
+        let layout = cached.flatMap { $0.cells.count == table.cells.count ? $0 : nil } ?? TableTemplate(TableGrid(table))
         return layout.fill { tables?[$0]?.text ?? "" }
-    }
-
-    /// The table's markup with `value` written into each data cell.
-    static func markup(_ table: FormTable, value: (CellSpec) -> String) -> String {
-        let rows: [String]
-        switch table.layout {
-        case .blocks(let rowHeader): rows = BlocksLayout.rows(table, rowHeader: rowHeader, value: value)
-        case .matrix: rows = MatrixLayout.rows(table, value: value)
-        case .transposed: rows = TransposedLayout.rows(table, value: value)
-        }
-        let caption = "<caption id=\"\(captionID(table))\">\(HTML.escape(table.label))</caption>"
-        return "<table class=\"statutory statutory-\(table.id.rawValue)\" id=\"\(HTML.id("table", table.id.rawValue))\">\n"
-            + caption + "\n" + rows.map { "<tr>\($0)</tr>" }.joined(separator: "\n") + "\n</table>\n"
     }
 }
 
@@ -37,16 +25,38 @@ struct TableTemplate: Sendable {
     /// The cell of each slot, by id.
     let cells: [CellID]
 
-    /// A character no label contains, marking where a value goes.
-    private static let slot: Character = "\u{1}"
-
-    init(_ table: FormTable) {
+    init(_ grid: TableGrid) {
+        var segments: [String] = []
         var cells: [CellID] = []
-        let markup = StatutoryTableHTML.markup(table) { cell in
-            cells.append(cell.id)
-            return String(Self.slot)
+        let prefix = grid.table.rawValue
+        var text = "<table class=\"statutory statutory-\(prefix)\" id=\"\(HTML.id("table", prefix))\">\n"
+        text += "<caption id=\"\(HTML.id("table", prefix, "caption"))\">\(HTML.escape(grid.caption))</caption>\n"
+        for (index, row) in grid.rows.enumerated() {
+            if index == 0 && grid.headerRowCount > 0 { text += "<thead>\n" }
+            if index == grid.headerRowCount { text += "<tbody>\n" }
+            text += "<tr>"
+            for cell in row {
+                var attributes = ""
+                if let id = cell.id, let scope = cell.scope { attributes += " id=\"\(id)\" scope=\"\(scope)\"" }
+                if cell.cell != nil { attributes += " class=\"num\"" }
+                if cell.colspan > 1 { attributes += " colspan=\"\(cell.colspan)\"" }
+                if cell.rowspan > 1 { attributes += " rowspan=\"\(cell.rowspan)\"" }
+                if !cell.headers.isEmpty { attributes += " headers=\"\(cell.headers.joined(separator: " "))\"" }
+                if let id = cell.cell {
+                    text += "<td\(attributes)>"
+                    segments.append(text)
+                    cells.append(id)
+                    text = "</td>"
+                } else {
+                    text += "<th\(attributes)>\(HTML.escape(cell.label))</th>"
+                }
+            }
+            text += "</tr>\n"
+            if index == grid.headerRowCount - 1 { text += "</thead>\n" }
         }
-        segments = markup.split(separator: Self.slot, omittingEmptySubsequences: false).map(String.init)
+        text += "</tbody>\n</table>\n"
+        segments.append(text)
+        self.segments = segments
         self.cells = cells
     }
 
@@ -61,8 +71,5 @@ struct TableTemplate: Sendable {
     }
 
     /// Both editions' tables, laid out on first use.
-    static let cached: [FormVersion: [TableID: TableTemplate]] = Dictionary(
-        uniqueKeysWithValues: FormVersion.allCases.map { version in
-            (version, Dictionary(uniqueKeysWithValues: ReportForm.edition(version).tables.map { ($0.id, TableTemplate($0)) }))
-        })
+    static let cached: [FormVersion: [TableID: TableTemplate]] = TableGrid.cached.mapValues { $0.mapValues(TableTemplate.init) }
 }

@@ -3,11 +3,11 @@ import ReportForm
 /// Section 四: one row of numbers under a header built from the row tree — 行政复议 and
 /// 行政诉讼 across the top, their groups and outcomes below.
 enum TransposedLayout {
-    static func rows(_ table: FormTable, value: (CellSpec) -> String) -> [String] {
+    static func rows(_ table: FormTable) -> [[TableGrid.Cell]] {
         let prefix = table.id.rawValue
         let depth = table.leafRows.map(\.labelPath.count).max() ?? 1
-        var headerRows = [String](repeating: "", count: depth + 1)
-        var data = ""
+        var headerRows = [[TableGrid.Cell]](repeating: [], count: depth + 1)
+        var data: [TableGrid.Cell] = []
 
         func columnCount(_ node: RowNode) -> Int {
             switch node {
@@ -22,18 +22,17 @@ enum TransposedLayout {
                 case .group(let group):
                     let path = group.id.map { idPath + "." + $0 } ?? idPath
                     let id = HTML.id(prefix, "head", path)
-                    headerRows[level] += HTML.th(group.label, id: id, scope: "colgroup", colspan: columnCount(node), headers: ancestors)
+                    headerRows[level].append(.header(group.label, id: id, scope: "colgroup", colspan: columnCount(node), headers: ancestors))
                     emit(group.children, level: level + 1, idPath: path, ancestors: ancestors + [id])
                 case .row(let row):
                     let rowID = idPath + "." + row.id
                     let id = HTML.id(prefix, "head", rowID)
-                    headerRows[level] += HTML.th(row.label, id: id, scope: "colgroup", colspan: row.columns.count, headers: ancestors)
+                    headerRows[level].append(.header(row.label, id: id, scope: "colgroup", colspan: row.columns.count, headers: ancestors))
                     for column in row.columns {
                         let columnID = HTML.id(prefix, "head", rowID, column.id)
-                        headerRows[level + 1] += HTML.th(
-                            column.label, id: columnID, scope: "col", rowspan: depth - level, headers: ancestors + [id])
-                        let spec = CellSpec(row: LeafRow(id: rowID, labelPath: [], row: row), column: column)
-                        data += HTML.td(value(spec), headers: ancestors + [id, columnID])
+                        headerRows[level + 1].append(
+                            .header(column.label, id: columnID, scope: "col", rowspan: depth - level, headers: ancestors + [id]))
+                        data.append(.data(rowID + "." + column.id, headers: ancestors + [id, columnID]))
                     }
                 }
             }
