@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme",
+                "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme", "PrintReport", "Typesetting",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -68,6 +68,14 @@ let package = Package(
         .target(name: "TrueType"),
         // PDF objects, streams and the file structure; knows nothing of reports.
         .target(name: "PDFWriter", dependencies: ["CZlib"]),
+        // Chinese line breaking and A4 page layout (GB/T 9704), in points; no PDF in it.
+        .target(name: "Typesetting", dependencies: ["TrueType"]),
+        // Laid-out pages to PDF bytes: subset CID fonts, content streams, outline, metadata.
+        .target(name: "PrintPDF", dependencies: ["Typesetting", "PDFWriter", "TrueType"]),
+        // A report for print: the PrintDocument of a report, its fonts, its PDF.
+        .target(
+            name: "PrintReport",
+            dependencies: ["SiteModel", "ReportForm", "Diagnostics", "Rendering", "Markdown", "Typesetting", "TrueType", "PrintPDF"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -75,7 +83,8 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SiteBuilder", "OutputFolder",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SiteBuilder", "OutputFolder", "PrintReport",
+                "Typesetting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,10 +13,11 @@ enum ReportPage {
         report.frontMatter["published"].flatMap { PublicationDate($0.value) }
     }
 
-    /// The page, and the narrative as plain text for the search index.
+    /// The page, its print version, and the narrative as plain text for the search index.
+    /// `pdfPages` is the page count of the report's PDF, or nil when none is made.
     static func render(
-        _ report: Report, agency: Agency, previous: Report?, next: Report?, website: Website, theme: Theme
-    ) -> (html: String, text: String) {
+        _ report: Report, agency: Agency, previous: Report?, next: Report?, website: Website, theme: Theme, pdfPages: Int? = nil
+    ) -> (html: String, print: String, text: String) {
         let path = SitePaths.report(agency.slug, report.year)
         let title = title(report, agency: agency)
         let agencyName = agency.name?.value ?? agency.slug
@@ -31,6 +32,12 @@ enum ReportPage {
             "body": narrative.html,
         ]
         if let index = report.frontMatter["索引号"]?.value { details["indexNumber"] = index }
+        if let published { details["publishedChinese"] = published.chinese }
+        details["canonical"] = SitePaths.absolute(path, base: website.baseURL)
+        if let pdfPages {
+            details["pdf"] = true
+            details["pdfPages"] = pdfPages
+        }
         for (key, other) in [("previous", previous), ("next", next)] {
             if let other {
                 details[key] = ["year": other.year, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, other.year))]
@@ -42,6 +49,7 @@ enum ReportPage {
                 website, title: title, published: published, source: agencyName,
                 url: SitePaths.absolute(path, base: website.baseURL)),
             trail: [(website.column, SitePaths.home), (agencyName, SitePaths.agency(agency.slug)), ("\(report.year)年", path)])
-        return (theme.render("report", page.dictionary(website, adding: ["report": details])), narrative.text)
+        let context = page.dictionary(website, adding: ["report": details])
+        return (theme.render("report", context), theme.render("print", context), narrative.text)
     }
 }

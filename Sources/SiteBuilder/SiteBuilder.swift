@@ -1,4 +1,6 @@
 import Diagnostics
+import PrintReport
+import Typesetting
 import Foundation
 import SiteModel
 import Synchronization
@@ -14,7 +16,8 @@ public struct BuildResult: Sendable {
 /// Renders a loaded, validated site into the files of DESIGN §4, in memory. Reports are rendered
 /// in parallel; everything is sorted, and no clock is read, so the same site gives the same bytes.
 public enum SiteBuilder {
-    public static func build(_ site: Site, findings: [Finding], theme: Theme) throws -> BuildResult {
+    /// `fonts` are the print faces; without them no PDF is made (`--no-pdf`).
+    public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil) throws -> BuildResult {
         let website = Website(site.config)
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [OutputFile] = []
@@ -24,7 +27,7 @@ public enum SiteBuilder {
         let rendered = Mutex([ReportOutput?](repeating: nil, count: jobs.count))
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (agency, position) = jobs[index]
-            let output = ReportOutput(agency: agency, position: position, website: website, theme: theme)
+            let output = ReportOutput(agency: agency, position: position, website: website, theme: theme, fonts: fonts)
             rendered.withLock { $0[index] = output }
         }
         var search = SearchIndex()
@@ -32,7 +35,9 @@ public enum SiteBuilder {
         var allCSV = [CSVText.byteOrderMark + OpenData.wideHeader]
         var pages: [(path: String, published: PublicationDate?)] = []
         var entries: [Feeds.Entry] = []
+        var printFindings: [Finding] = []
         for case let output? in rendered.withLock({ $0 }) {
+            printFindings += output.findings
             files += output.files
             allJSON.append(output.jsonForAll)
             allCSV.append(output.csvRows)
@@ -68,7 +73,7 @@ public enum SiteBuilder {
             files.append(OutputFile(path: "assets/" + asset.path, contents: try Data(contentsOf: asset.file)))
         }
         files.sort { $0.path < $1.path }
-        return BuildResult(files: files, findings: checkLinks(files, site: site, website: website))
+        return BuildResult(files: files, findings: printFindings + checkLinks(files, site: site, website: website))
     }
 
     /// What one report contributes to the site, made in parallel with the other reports.
@@ -81,22 +86,30 @@ public enum SiteBuilder {
         let published: PublicationDate?
         let document: SearchIndex.Document
         let entry: Feeds.Entry
+        /// Characters the print fonts lack.
+        let findings: [Finding]
 
-        init(agency: Agency, position: Int, website: Website, theme: Theme) {
+        init(agency: Agency, position: Int, website: Website, theme: Theme, fonts: FontSet?) {
             let reports = agency.reports
             let report = reports[position]
-            let page = ReportPage.render(
-                report, agency: agency, previous: position > 0 ? reports[position - 1] : nil,
-                next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme)
-            path = SitePaths.report(agency.slug, report.year)
             let title = ReportPage.title(report, agency: agency)
             let agencyName = agency.name?.value ?? agency.slug
+            let pdf = fonts.map {
+                ReportPDF.make(report, title: title, agencyName: agencyName, fonts: $0, producer: "nianbao \(NianbaoVersion.current)")
+            }
+            let page = ReportPage.render(
+                report, agency: agency, previous: position > 0 ? reports[position - 1] : nil,
+                next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme,
+                pdfPages: pdf?.pages)
+            path = SitePaths.report(agency.slug, report.year)
             published = ReportPage.publication(report)
+            findings = pdf?.findings ?? []
             files = [
                 OutputFile(path, text: page.html),
+                OutputFile(SitePaths.reportFile(agency.slug, report.year, "print.html"), text: page.print),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.json"), text: OpenData.json(report, agency: agency) + "\n"),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.csv"), text: OpenData.csv(report, agency: agency)),
-            ]
+            ] + (pdf.map { [OutputFile(path: SitePaths.reportFile(agency.slug, report.year, "report.pdf"), contents: Data($0.pdf))] } ?? [])
             jsonForAll = OpenData.values(report, agency: agency)
             csvRows = OpenData.wideRow(report, agency: agency)
             document = SearchIndex.Document(

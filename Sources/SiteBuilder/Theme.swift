@@ -12,7 +12,7 @@ import SiteModel
 /// ships with. The first folder holding a file wins.
 public struct Theme: Sendable {
     /// The pages every theme must be able to render.
-    public static let requiredTemplates = ["layout", "index", "agency", "report", "search"]
+    public static let requiredTemplates = ["layout", "index", "agency", "report", "search", "print"]
 
     public let name: String
     /// The folders searched, most specific first.

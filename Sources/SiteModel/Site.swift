@@ -30,7 +30,10 @@ public struct SiteConfig: Sendable {
     public static let empty = SiteConfig(fields: [:], file: nil)
 
     /// The keys nianbao.yaml may have (README, "A site on disk").
-    public static let keys = ["name", "domain", "id_code", "base_url", "theme", "column"]
+    public static let keys = [
+        "name", "domain", "id_code", "base_url", "theme", "column",
+        "print_font_body", "print_font_title", "print_font_heading", "print_font_subheading",
+    ]
 }
 
 /// An administrative organ: `Content/<slug>/agency.yaml` and its years.

@@ -51,6 +51,30 @@ public struct FontFace: Sendable {
         }
     }
 
+    /// The family names of each face in the file at `path`, without reading its character maps:
+    /// for choosing a face by name among many files.
+    public static func familyNames(at path: String) -> [[String]] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let file = FontBytes(bytes: [UInt8](data))
+        let offsets = file.tag(0) == "ttcf" ? (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) } : [0]
+        return offsets.map { offset in
+            var name: Int?
+            for entry in 0..<file.u16(offset + 4) where file.tag(offset + 12 + 16 * entry) == "name" {
+                name = file.u32(offset + 12 + 16 * entry + 8)
+            }
+            return readNames(file, name).family
+        }
+    }
+
+    /// The face `index` of the file at `path`.
+    public static func face(at path: String, index: Int) throws(FontError) -> FontFace {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        let file = FontBytes(bytes: [UInt8](data))
+        let offsets = file.tag(0) == "ttcf" ? (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) } : [0]
+        guard offsets.indices.contains(index) else { throw .noFace(path, index) }
+        return try FontFace(file: file, offset: offsets[index], path: path, index: index)
+    }
+
     init(file: FontBytes, offset: Int, path: String, index: Int) throws(FontError) {
         self.file = file
         self.path = path

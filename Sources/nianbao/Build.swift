@@ -2,8 +2,10 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import OutputFolder
+import PrintReport
 import SiteBuilder
 import SiteModel
+import Typesetting
 import Validation
 
 struct Build: ParsableCommand {
@@ -23,6 +25,9 @@ struct Build: ParsableCommand {
     @Flag(help: "即使有错误级别的发现也生成 (build despite errors; for previews only)")
     var allowErrors = false
 
+    @Flag(help: "不生成 PDF (skip report.pdf; print.html is still written)")
+    var noPdf = false
+
     func run() throws {
         var clock = PhaseClock()
         defer { clock.report() }
@@ -39,10 +44,17 @@ struct Build: ParsableCommand {
         clock.lap("validate")
         let (theme, themeFindings) = Theme.load(for: loaded)
         findings += themeFindings
+        var fonts: FontSet?
+        if !noPdf {
+            let (loadedFonts, fontFindings) = PrintFonts.load(loaded.config, root: root)
+            fonts = loadedFonts
+            findings += fontFindings
+        }
+        clock.lap("theme+fonts")
         var files: [OutputFile] = []
         if let theme, allowErrors || !findings.contains(where: { $0.severity == .error }) {
             do {
-                let result = try SiteBuilder.build(loaded, findings: findings, theme: theme)
+                let result = try SiteBuilder.build(loaded, findings: findings, theme: theme, fonts: fonts)
                 findings += result.findings
                 files = result.files
             } catch {

@@ -1,0 +1,70 @@
+import Diagnostics
+import Markdown
+import ReportForm
+import Rendering
+import SiteModel
+import Typesetting
+
+/// A report as a document for print: title, issuing organ and date, contents, the narrative with
+/// its headings in the faces of their level, and the statutory tables after sections 二, 三, 四.
+public enum ReportPrint {
+    public static func document(_ report: Report, title: String, agencyName: String) -> PrintDocument {
+        var blocks: [PrintDocument.Block] = [.title(title)]
+        let published = report.frontMatter["published"].flatMap { PublicationDate($0.value) }
+        blocks.append(.subtitle(agencyName + (published.map { "　" + $0.chinese } ?? "")))
+        blocks.append(.contents(title: "目　录"))
+
+        let document = report.document
+        let lines = document.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let starts = document.sections.map { $0.location.line - 1 - document.sourceLineOffset }
+        func markdown(_ range: Range<Int>) -> String {
+            let clamped = max(0, range.lowerBound)..<min(lines.count, max(range.lowerBound, range.upperBound))
+            let text = lines[clamped].joined(separator: "\n")
+            return report.tables.map { Placeholders.fill(text, from: $0) } ?? text
+        }
+        blocks += narrative(markdown(0..<(starts.first ?? lines.count)))
+        var usedTables: Set<TableID> = []
+        for (index, heading) in document.sections.enumerated() {
+            let section = StatutorySection.identify(heading.text)?.0
+            blocks.append(.heading(level: 1, text: heading.text, anchor: section.map { "section-\($0.number)" } ?? "part-\(index + 1)"))
+            let end = index + 1 < starts.count ? starts[index + 1] : lines.count
+            blocks += narrative(markdown((starts[index] + 1)..<end))
+            if let table = section?.table, let tables = report.tables, usedTables.insert(table).inserted {
+                blocks.append(.table(PrintTables.table(TableGrid.of(table, in: tables.version), values: tables)))
+            }
+        }
+        let date = published.map { "D:" + $0.iso.replacingOccurrences(of: "-", with: "") + Self.two($0.hour) + Self.two($0.minute) + "00+08'00'" }
+        return PrintDocument(
+            blocks: blocks,
+            metadata: .init(title: title, author: agencyName, subject: "政府信息公开工作年度报告", date: date ?? "D:\(report.year + 1)0101000000+08'00'"))
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    /// Markdown blocks as print blocks; a heading's level follows its numbering where it has one
+    /// (一、 → 1, （一） → 2, 1. → 3, （1） → 4), else the Markdown level.
+    static func narrative(_ markdown: String) -> [PrintDocument.Block] {
+        MarkdownRenderer.blocks(markdown).map { block in
+            switch block {
+            case .heading(let level, let text): .heading(level: headingLevel(text) ?? max(1, level - 1), text: text, anchor: nil)
+            case .paragraph(let text): .paragraph(text)
+            case .listItem(let marker, let text): .listItem(marker: marker, text: text)
+            case .code(let text): .paragraph(text)
+            case .table(let rows): .table(PrintTables.table(rows: rows))
+            }
+        }
+    }
+
+    static func headingLevel(_ text: String) -> Int? {
+        let numerals = "一二三四五六七八九十"
+        let scalars = Array(text.unicodeScalars.prefix(5))
+        guard let first = scalars.first else { return nil }
+        if numerals.unicodeScalars.contains(first) { return text.contains("、") ? 1 : nil }
+        if first == "（" || first == "(" {
+            guard scalars.count > 1 else { return nil }
+            return numerals.unicodeScalars.contains(scalars[1]) ? 2 : (scalars[1].properties.numericType != nil ? 4 : nil)
+        }
+        if first.properties.numericType != nil, text.unicodeScalars.contains(where: { $0 == "." || $0 == "．" || $0 == "、" }) { return 3 }
+        return nil
+    }
+}
