@@ -89,6 +89,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics"],
@@ -105,7 +106,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // Runs the built executable; depending on it makes `swift test` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["nianbao"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["nianbao", "SiteModel", "Markdown", "ReportForm", "Rendering"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,14 +23,19 @@ struct LinkChecker {
     }
 
     /// Findings for the links of the page at `path` that reach nothing.
-    /// `html` gives the page's text, read only to place a finding that `source` cannot.
-    func check(_ path: String, links: [(value: String, offset: Int)], html: () -> String, source: SourceFinder) -> [Finding] {
+    /// A link on a page: its target as written and the line of the page it is on.
+    struct Link: Sendable {
+        let value: String
+        let line: Int
+    }
+
+    /// Findings for the links of the page at `path` that reach nothing.
+    func check(_ path: String, links: [Link], source: SourceFinder) -> [Finding] {
         var findings: [Finding] = []
-        for (href, offset) in links {
+        for link in links {
+            let href = link.value
             guard let problem = problem(href, from: path) else { continue }
-            let location =
-                source(path, href)
-                ?? SourceLocation(file: "Output/" + path, line: Self.line(of: offset, in: html()), column: 1)
+            let location = source(path, href) ?? SourceLocation(file: "Output/" + path, line: link.line, column: 1)
             findings.append(
                 Rule.linkBroken.finding(
                     "链接「\(href)」\(problem)（页面 \(path)）", gist: "broken link \(href) on \(path)", at: location))
@@ -78,12 +83,14 @@ struct LinkChecker {
     }
 
     /// The `id`, `href` and `src` attribute values of `html` (double-quoted, as templates and
-    /// cmark write them), links with their byte offsets. One pass, jumping from `="` to `="`.
-    static func attributes(in html: String) -> (ids: [String], links: [(value: String, offset: Int)]) {
+    /// cmark write them), links with their lines. One pass, jumping from `="` to `="`.
+    static func attributes(in html: String) -> (ids: [String], links: [Link]) {
         var html = html
         return html.withUTF8 { bytes in
             var ids: [String] = []
-            var links: [(String, Int)] = []
+            var links: [Link] = []
+            var line = 1
+            var counted = 0  // bytes up to which newlines are counted
             guard let base = bytes.baseAddress, bytes.count > 2 else { return (ids, links) }
             var index = 0
             func preceded(by name: StaticString) -> Bool {
@@ -107,14 +114,16 @@ struct LinkChecker {
                 }
                 let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
                 let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-                if isID { ids.append(value) } else { links.append((value, index)) }
+                if isID {
+                    ids.append(value)
+                } else {
+                    line += UnsafeBufferPointer(start: base + counted, count: index - counted).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+                    counted = index
+                    links.append(Link(value: value, line: line))
+                }
                 index = end + 1
             }
             return (ids, links)
         }
-    }
-
-    static func line(of offset: Int, in html: String) -> Int {
-        html.utf8.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 }

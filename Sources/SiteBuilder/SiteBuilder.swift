@@ -7,29 +7,53 @@ import Synchronization
 
 /// The files of a build and what was found while making them.
 public struct BuildResult: Sendable {
-    /// Sorted by path.
+    /// Sorted by path; empty when the files went to a sink as they were made.
     public let files: [OutputFile]
+    /// The paths written, sorted.
+    public let paths: [String]
     /// Broken links and the like; the build should not be published while one is an error.
     public let findings: [Finding]
 }
 
-/// Renders a loaded, validated site into the files of DESIGN §4, in memory. Reports are rendered
-/// in parallel; everything is sorted, and no clock is read, so the same site gives the same bytes.
+/// Receives each file of a build as soon as it is made, possibly from several threads at once.
+public typealias FileSink = @Sendable (OutputFile) throws -> Void
+
+/// Renders a loaded, validated site into the files of DESIGN §4. Reports are rendered in
+/// parallel and their files handed to the sink at once, so a large site is never held in memory
+/// whole; only what the indexes and the link check need is kept. No clock is read, so the same
+/// site gives the same bytes.
 public enum SiteBuilder {
-    /// `fonts` are the print faces; without them no PDF is made (`--no-pdf`).
+    /// Builds into memory: every file, sorted by path.
     public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil) throws -> BuildResult {
+        let collected = Mutex([OutputFile]())
+        let result = try build(site, findings: findings, theme: theme, fonts: fonts) { file in collected.withLock { $0.append(file) } }
+        let files = collected.withLock { $0 }.sorted { $0.path < $1.path }
+        return BuildResult(files: files, paths: result.paths, findings: result.findings)
+    }
+
+    /// Builds into `sink`. `fonts` are the print faces; without them no PDF is made (`--no-pdf`).
+    public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, into sink: @escaping FileSink) throws
+        -> BuildResult
+    {
         let website = Website(site.config)
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var files: [OutputFile] = []
+        let writer = ScanningWriter(sink: sink)
 
         // Report pages and their data, one task per report; only the joining is sequential.
         let jobs = site.agencies.flatMap { agency in agency.reports.indices.map { (agency, $0) } }
         let rendered = Mutex([ReportOutput?](repeating: nil, count: jobs.count))
+        let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            guard failure.withLock({ $0 == nil }) else { return }
             let (agency, position) = jobs[index]
-            let output = ReportOutput(agency: agency, position: position, website: website, theme: theme, fonts: fonts)
-            rendered.withLock { $0[index] = output }
+            do {
+                let output = try ReportOutput(agency: agency, position: position, website: website, theme: theme, fonts: fonts, writer: writer)
+                rendered.withLock { $0[index] = output }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
         var search = SearchIndex()
         var allJSON: [String] = []
         var allCSV = [CSVText.byteOrderMark + OpenData.wideHeader]
@@ -38,7 +62,6 @@ public enum SiteBuilder {
         var printFindings: [Finding] = []
         for case let output? in rendered.withLock({ $0 }) {
             printFindings += output.findings
-            files += output.files
             allJSON.append(output.jsonForAll)
             allCSV.append(output.csvRows)
             search.add(output.document, tokens: output.tokens)
@@ -47,39 +70,39 @@ public enum SiteBuilder {
         }
 
         let listed = site.agencies.filter { !$0.reports.isEmpty }
-        let agencyPages = Mutex([String](repeating: "", count: listed.count))
         DispatchQueue.concurrentPerform(iterations: listed.count) { index in
             let agency = listed[index]
             let page = AgencyPage.render(agency, parent: agency.parent.flatMap { agencies[$0.value] }, website: website, theme: theme)
-            agencyPages.withLock { $0[index] = page }
+            do { try writer.write(OutputFile(SitePaths.agency(agency.slug), text: page)) } catch { failure.withLock { $0 = $0 ?? error } }
         }
-        for (agency, page) in zip(listed, agencyPages.withLock { $0 }) {
-            files.append(OutputFile(SitePaths.agency(agency.slug), text: page))
+        if let error = failure.withLock({ $0 }) { throw error }
+        for agency in listed {
             pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(ReportPage.publication).max()))
         }
-        files.append(OutputFile(SitePaths.home, text: IndexPage.render(site, findings: findings, website: website, theme: theme)))
-        files.append(OutputFile(SitePaths.search, text: SearchPage.render(website: website, theme: theme)))
+        try writer.write(OutputFile(SitePaths.home, text: IndexPage.render(site, findings: findings, website: website, theme: theme)))
+        try writer.write(OutputFile(SitePaths.search, text: SearchPage.render(website: website, theme: theme)))
         pages.append((SitePaths.home, entries.compactMap(\.published).max()))
 
-        files += search.files().map { OutputFile($0.path, text: $0.text) }
+        for file in search.files() { try writer.write(OutputFile(file.path, text: file.text)) }
         let catalogue = OpenData.cellCatalogue()
-        files.append(OutputFile("data/all.json", text: JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(allJSON, indent: "  "))]) + "\n"))
-        files.append(OutputFile("data/cells.csv", text: catalogue.csv))
-        files.append(OutputFile("data/all.csv", text: allCSV.joined()))
-        files.append(OutputFile("sitemap.xml", text: Feeds.sitemap(pages: pages.sorted { $0.path < $1.path }, website: website)))
-        files.append(OutputFile("feed.xml", text: Feeds.atom(entries, website: website)))
-        files.append(OutputFile("robots.txt", text: Feeds.robots(website: website)))
+        try writer.write(OutputFile("data/all.json", text: JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(allJSON, indent: "  "))]) + "\n"))
+        try writer.write(OutputFile("data/cells.csv", text: catalogue.csv))
+        try writer.write(OutputFile("data/all.csv", text: allCSV.joined()))
+        try writer.write(OutputFile("sitemap.xml", text: Feeds.sitemap(pages: pages.sorted { $0.path < $1.path }, website: website)))
+        try writer.write(OutputFile("feed.xml", text: Feeds.atom(entries, website: website)))
+        try writer.write(OutputFile("robots.txt", text: Feeds.robots(website: website)))
         for asset in theme.assets {
-            files.append(OutputFile(path: "assets/" + asset.path, contents: try Data(contentsOf: asset.file)))
+            try writer.write(OutputFile(path: "assets/" + asset.path, contents: try Data(contentsOf: asset.file)))
         }
-        files.sort { $0.path < $1.path }
-        return BuildResult(files: files, findings: printFindings + checkLinks(files, site: site, website: website))
+        let scanned = writer.scanned
+        return BuildResult(
+            files: [], paths: scanned.paths.sorted(),
+            findings: printFindings + checkLinks(scanned, site: site, website: website))
     }
 
     /// What one report contributes to the site, made in parallel with the other reports.
     struct ReportOutput {
         let path: String
-        let files: [OutputFile]
         let tokens: Set<String>
         let jsonForAll: String
         let csvRows: String
@@ -89,7 +112,7 @@ public enum SiteBuilder {
         /// Characters the print fonts lack.
         let findings: [Finding]
 
-        init(agency: Agency, position: Int, website: Website, theme: Theme, fonts: FontSet?) {
+        init(agency: Agency, position: Int, website: Website, theme: Theme, fonts: FontSet?, writer: ScanningWriter) throws {
             let reports = agency.reports
             let report = reports[position]
             let title = ReportPage.title(report, agency: agency)
@@ -104,12 +127,13 @@ public enum SiteBuilder {
             path = SitePaths.report(agency.slug, report.year)
             published = ReportPage.publication(report)
             findings = pdf?.findings ?? []
-            files = [
+            let files = [
                 OutputFile(path, text: page.html),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "print.html"), text: page.print),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.json"), text: OpenData.json(report, agency: agency) + "\n"),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.csv"), text: OpenData.csv(report, agency: agency)),
             ] + (pdf.map { [OutputFile(path: SitePaths.reportFile(agency.slug, report.year, "report.pdf"), contents: Data($0.pdf))] } ?? [])
+            for file in files { try writer.write(file) }
             jsonForAll = OpenData.values(report, agency: agency)
             csvRows = OpenData.wideRow(report, agency: agency)
             document = SearchIndex.Document(
@@ -119,28 +143,62 @@ public enum SiteBuilder {
         }
     }
 
-    /// Broken internal links, placed in report.md where the link is written there. Pages are
-    /// scanned in parallel, then each link is looked up in the set of files and their ids.
-    static func checkLinks(_ files: [OutputFile], site: Site, website: Website) -> [Finding] {
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let scanned = Mutex([(ids: [String], links: [(value: String, offset: Int)])?](repeating: nil, count: pages.count))
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let found = LinkChecker.attributes(in: String(decoding: pages[index].contents, as: UTF8.self))
-            scanned.withLock { $0[index] = found }
-        }
-        let attributes = scanned.withLock { $0 }.map { $0! }
-        var checker = LinkChecker(paths: files.map(\.path), baseURL: website.baseURL)
-        for (page, found) in zip(pages, attributes) { checker.addPage(page.path, ids: found.ids) }
+    /// Broken internal links, placed in report.md where the link is written there.
+    static func checkLinks(_ scanned: ScanningWriter.Scanned, site: Site, website: Website) -> [Finding] {
+        var checker = LinkChecker(paths: scanned.paths, baseURL: website.baseURL)
+        for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
         let reports = Dictionary(
             site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
         var findings: [Finding] = []
-        for (page, found) in zip(pages, attributes) {
-            let html = { String(decoding: page.contents, as: UTF8.self) }
-            findings += checker.check(page.path, links: found.links, html: html) { path, href in
-                guard let report = reports[path] else { return nil }
+        // A link in the narrative is on the report page and on its print page: report it once.
+        var reported: Set<String> = []
+        for page in scanned.pages.sorted(by: { $0.path < $1.path }) {
+            let folder = String(page.path[..<(page.path.lastIndex(of: "/") ?? page.path.startIndex)])
+            let pageFindings = checker.check(page.path, links: page.links) { path, href in
+                guard let report = reports[folder + "/index.html"] ?? reports[path] else { return nil }
                 return report.document.location(ofText: "](" + href, file: report.reportFile, skip: 2)
+            }
+            for finding in pageFindings where !finding.location.file.hasPrefix("Content/")
+                || reported.insert("\(finding.location.file):\(finding.location.line):\(finding.location.column)").inserted
+            {
+                findings.append(finding)
             }
         }
         return findings
     }
+}
+
+/// Hands files to the sink and keeps what the link check needs of each HTML page: its ids and
+/// its links with their lines. Thread-safe.
+final class ScanningWriter: Sendable {
+    struct Page: Sendable {
+        let path: String
+        let ids: [String]
+        let links: [LinkChecker.Link]
+    }
+
+    struct Scanned: Sendable {
+        var paths: [String] = []
+        var pages: [Page] = []
+    }
+
+    private let sink: FileSink
+    private let state = Mutex(Scanned())
+
+    init(sink: @escaping FileSink) { self.sink = sink }
+
+    func write(_ file: OutputFile) throws {
+        var page: Page?
+        if file.path.hasSuffix(".html") {
+            let found = LinkChecker.attributes(in: String(decoding: file.contents, as: UTF8.self))
+            page = Page(path: file.path, ids: found.ids, links: found.links)
+        }
+        try sink(file)
+        state.withLock {
+            $0.paths.append(file.path)
+            if let page { $0.pages.append(page) }
+        }
+    }
+
+    var scanned: Scanned { state.withLock { $0 } }
 }

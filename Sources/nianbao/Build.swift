@@ -51,36 +51,51 @@ struct Build: ParsableCommand {
             findings += fontFindings
         }
         clock.lap("theme+fonts")
-        var files: [OutputFile] = []
-        if let theme, allowErrors || !findings.contains(where: { $0.severity == .error }) {
-            do {
-                let result = try SiteBuilder.build(loaded, findings: findings, theme: theme, fonts: fonts)
-                findings += result.findings
-                files = result.files
-            } catch {
-                printError("读取主题资源失败：\(error.localizedDescription)")
-                throw Exit.io
-            }
+        let refused = { (errors: Int) -> ExitCode in
+            printError("有 \(errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
+            return Exit.findings
         }
-        clock.lap("render")
-        findings = findings.sortedForReport()
-        let report = findingOutput.print(findings, reportCount: loaded.reports.count, root: root)
-        guard !files.isEmpty, allowErrors || report.errors == 0 else {
-            printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
-            throw Exit.findings
+        guard let theme, allowErrors || !findings.contains(where: { $0.severity == .error }) else {
+            let report = findingOutput.print(findings.sortedForReport(), reportCount: loaded.reports.count, root: root)
+            throw refused(report.errors)
         }
         let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
             ?? root.appendingPathComponent("Output")
+        // Files go to a staging folder beside the output as they are made; the output is
+        // replaced only when the build has succeeded.
+        let staging: StagingFolder
         do {
-            try OutputFolder.replace(folder, with: files)
-            clock.lap("write")
+            staging = try StagingFolder(replacing: folder)
         } catch {
             printError(error.description)
             if case .write = error { throw Exit.io }
             throw Exit.findings
         }
-        let pages = files.filter { $0.path.hasSuffix(".html") }.count
-        printError("已生成 \(loaded.reports.count) 份报告、\(pages) 个页面、共 \(files.count) 个文件：\(folder.standardizedFileURL.path)")
+        let result: BuildResult
+        do {
+            result = try SiteBuilder.build(loaded, findings: findings, theme: theme, fonts: fonts, into: staging.write)
+        } catch {
+            staging.abort()
+            printError((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
+            throw Exit.io
+        }
+        clock.lap("render+write")
+        findings = (findings + result.findings).sortedForReport()
+        let report = findingOutput.print(findings, reportCount: loaded.reports.count, root: root)
+        guard allowErrors || report.errors == 0 else {
+            staging.abort()
+            throw refused(report.errors)
+        }
+        do {
+            try staging.commit()
+        } catch {
+            printError(error.description)
+            throw Exit.io
+        }
+        clock.lap("commit")
+        let pages = result.paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
+        let pdfs = result.paths.filter { $0.hasSuffix(".pdf") }.count
+        printError("已生成 \(loaded.reports.count) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(result.paths.count) 个文件：\(folder.standardizedFileURL.path)")
     }
 }
 

@@ -21,7 +21,8 @@ enum BuiltSite {
             String(decoding: try #require(files[path], "no \(path) in the build"), as: UTF8.self)
         }
 
-        var pages: [String] { files.keys.filter { $0.hasSuffix(".html") }.sorted() }
+        /// The web pages (the print pages, `print.html`, have no site chrome and are tested apart).
+        var pages: [String] { files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.sorted() }
     }
 
     static func build(_ root: URL = repositoryRoot) throws -> Build {
