@@ -1,5 +1,5 @@
 """Shared helpers of the benchmark scripts: timing a command and generating a synthetic site."""
-import os, resource, subprocess, sys, time
+import os, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NIANBAO = os.environ.get("NIANBAO", os.path.join(ROOT, ".build", "release", "nianbao"))
@@ -11,19 +11,23 @@ def require_release_build():
 
 
 def measure(args, runs, ok=(0, 1)):
-    """Best of `runs` by wall time: (wall s, user+sys CPU s, peak RSS MB of the children so far, last stdout line)."""
+    """Best of `runs` by wall time: (wall s, user+sys CPU s, peak RSS MB of that run, last stdout line).
+
+    os.wait4 gives the resource usage of the one child, so each run's peak RSS is its own."""
     best = None
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        out, err = proc.stdout.read(), proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if proc.returncode not in ok:
-            sys.exit(f"{' '.join(args)} exited {proc.returncode}: {proc.stderr.decode()[:500]}")
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        lines = proc.stdout.decode().strip().splitlines() or [""]
-        sample = (wall, cpu, after.ru_maxrss / 1024, lines[-1])
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        if code not in ok:
+            sys.exit(f"{' '.join(args)} exited {code}: {err.decode()[:500]}")
+        cpu = usage.ru_utime + usage.ru_stime
+        lines = out.decode().strip().splitlines() or [""]
+        sample = (wall, cpu, usage.ru_maxrss / 1024, lines[-1])
         best = sample if best is None or sample[0] < best[0] else best
     return best
 
