@@ -88,7 +88,7 @@ public enum PDFRenderer {
     }
 }
 
-/// The document outline (bookmarks): one entry per anchored heading, nested by level.
+/// The document outline (bookmarks): one entry per section heading (the anchored ones), in order.
 enum Outline {
     static func add(_ anchors: [LaidOutDocument.Anchor], pages: [PDFReference], to writer: inout PDFDocumentWriter) -> PDFReference? {
         guard !anchors.isEmpty else { return nil }

@@ -51,6 +51,22 @@ struct PrintedReportTests {
         }
     }
 
+    @Test("the outline has the six sections, each pointing at the page its heading is on")
+    func outline() throws {
+        for report in try Self.site.get().reports {
+            let path = try Self.pdf(report)
+            let json = try Self.tool("qpdf", ["--json", "--json-key=outlines", path]).stdout
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let outlines = try #require(object["outlines"] as? [[String: Any]])
+            #expect(outlines.compactMap { $0["title"] as? String } == report.document.sections.map(\.text), "\(report.folder)")
+            for entry in outlines {
+                let title = try #require(entry["title"] as? String)
+                let page = try #require(entry["destpageposfrom1"] as? Int)
+                #expect(try Self.text(path, pages: page...page).contains(title), "\(report.folder): \(title) not on page \(page)")
+            }
+        }
+    }
+
     /// The text of a PDF with line breaks, spaces and page numbers taken out.
     static func text(_ path: String, pages: ClosedRange<Int>? = nil) throws -> String {
         var arguments = [path, "-"]
