@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The statutory forms as data; every label, row, column and identity lives here.
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme", "PrintReport", "Typesetting",
+                "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme", "PrintReport", "Typesetting", "Publish",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -76,6 +77,12 @@ let package = Package(
         .target(
             name: "PrintReport",
             dependencies: ["SiteModel", "ReportForm", "Diagnostics", "Rendering", "Markdown", "Typesetting", "TrueType", "PrintPDF"]),
+        // Publishing: the deployment manifest, server configurations, content types, SHA-256.
+        .target(name: "Publish", dependencies: ["SiteModel", "Diagnostics"]),
+        // `nianbao serve`: the preview server (Hummingbird) on loopback over IPv6 and IPv4.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["OutputFolder", "Publish", .product(name: "Hummingbird", package: "hummingbird")]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.

@@ -28,6 +28,6 @@ enum AgencyPage {
         let page = PageContext(
             path: path, title: name, meta: GovernmentMeta.listTags(website),
             trail: [(website.column, SitePaths.home), (name, path)])
-        return theme.render("agency", page.dictionary(website, adding: extra))
+        return theme.render("agency", page.dictionary(website, assets: theme.assetNames, adding: extra))
     }
 }

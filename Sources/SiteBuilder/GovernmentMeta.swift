@@ -54,6 +54,14 @@ struct Website {
     /// The name of the column (栏目) the reports are published in.
     let column: String
 
+    /// The path part of the base URL, with slashes at both ends: `/zfxxgk/ndbg/`.
+    var basePath: String {
+        guard let scheme = baseURL.range(of: "://"), let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else {
+            return baseURL.hasPrefix("/") ? baseURL : "/"
+        }
+        return String(baseURL[slash...])
+    }
+
     var columnDescription: String { "\(name)发布的各机关政府信息公开工作年度报告，附统计表格开放数据。" }
     var columnKeywords: String { "政府信息公开,年度报告,\(column)" }
 

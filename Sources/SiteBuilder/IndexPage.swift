@@ -26,7 +26,7 @@ enum IndexPage {
             ]
         }
         let page = PageContext(path: path, title: website.column, meta: GovernmentMeta.listTags(website), trail: [(website.column, path)])
-        return theme.render("index", page.dictionary(website, adding: ["agencies": agencies]))
+        return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": agencies]))
     }
 
     /// 「按期发布」 or 「逾期发布」 by the deadline of the agency's kind, with the number of

@@ -10,11 +10,15 @@ struct LinkChecker {
 
     let files: Set<String>
     let baseURL: String
+    /// The path part of the base URL (`/zfxxgk/ndbg/`): root-relative links under it are the
+    /// site's own (the 404 page uses them, being served at any depth).
+    let basePath: String
     private var ids: [String: Set<String>] = [:]
 
-    init(paths: [String], baseURL: String) {
+    init(paths: [String], baseURL: String, basePath: String) {
         files = Set(paths)
         self.baseURL = baseURL
+        self.basePath = basePath
     }
 
     /// Registers the ids of an HTML page.
@@ -49,6 +53,9 @@ struct LinkChecker {
         var folder = page.split(separator: "/").dropLast().map(String.init)
         if link.hasPrefix(baseURL) {
             link = String(link.dropFirst(baseURL.count))
+            folder = []
+        } else if link.hasPrefix(basePath) {
+            link = String(link.dropFirst(basePath.count))
             folder = []
         } else if link.contains(":") || link.hasPrefix("//") {
             return nil  // another site or scheme

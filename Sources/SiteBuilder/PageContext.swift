@@ -10,8 +10,13 @@ struct PageContext {
     /// From the site index down to this page: titles and target paths.
     let trail: [(title: String, path: String)]
 
-    func dictionary(_ website: Website, adding extra: [String: Any] = [:]) -> [String: Any] {
-        let root = SitePaths.root(from: path)
+    /// Overrides the relative root, for pages served at any depth (the 404 page).
+    var rootOverride: String? = nil
+
+    /// `assets` maps template names of assets (`style_css`) to the fingerprinted paths they are
+    /// published at (`assets/style.0a1b2c3d.css`).
+    func dictionary(_ website: Website, assets: [String: String], adding extra: [String: Any] = [:]) -> [String: Any] {
+        let root = rootOverride ?? SitePaths.root(from: path)
         var page: [String: Any] = [
             "title": title, "root": root.isEmpty ? "./" : root,
             "canonical": SitePaths.absolute(path, base: website.baseURL),
@@ -33,6 +38,7 @@ struct PageContext {
             "page": page,
             "meta": meta.map { ["name": $0.name, "content": $0.content] },
             "breadcrumbs": crumbs,
+            "assets": assets,
         ]
         context.merge(extra) { _, new in new }
         return context

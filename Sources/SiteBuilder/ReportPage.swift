@@ -49,7 +49,7 @@ enum ReportPage {
                 website, title: title, published: published, source: agencyName,
                 url: SitePaths.absolute(path, base: website.baseURL)),
             trail: [(website.column, SitePaths.home), (agencyName, SitePaths.agency(agency.slug)), ("\(report.year)年", path)])
-        let context = page.dictionary(website, adding: ["report": details])
+        let context = page.dictionary(website, assets: theme.assetNames, adding: ["report": details])
         return (theme.render("report", context), theme.render("print", context), narrative.text)
     }
 }

@@ -5,6 +5,6 @@ enum SearchPage {
         let page = PageContext(
             path: SitePaths.search, title: "搜索年度报告", meta: GovernmentMeta.listTags(website),
             trail: [(website.column, SitePaths.home), ("搜索", SitePaths.search)])
-        return theme.render("search", page.dictionary(website))
+        return theme.render("search", page.dictionary(website, assets: theme.assetNames))
     }
 }

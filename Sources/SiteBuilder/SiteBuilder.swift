@@ -1,5 +1,6 @@
 import Diagnostics
 import PrintReport
+import Publish
 import Typesetting
 import Foundation
 import SiteModel
@@ -92,8 +93,18 @@ public enum SiteBuilder {
         try writer.write(OutputFile("feed.xml", text: Feeds.atom(entries, website: website)))
         try writer.write(OutputFile("robots.txt", text: Feeds.robots(website: website)))
         for asset in theme.assets {
-            try writer.write(OutputFile(path: "assets/" + asset.path, contents: try Data(contentsOf: asset.file)))
+            try writer.write(OutputFile(path: asset.published, contents: try Data(contentsOf: asset.file)))
         }
+        try writer.write(OutputFile("404.html", text: NotFoundPage.render(website: website, theme: theme)))
+        // Deployment metadata last: the manifest lists every file written before it.
+        let deployment = DeploymentSite(name: website.name, domain: website.domain, basePath: website.basePath)
+        let inputs = InputDigest.compute(root: site.root, folders: theme.folders)
+        try writer.write(OutputFile("deploy/nginx.conf", text: ServerConfig.nginx(deployment)))
+        try writer.write(OutputFile("deploy/apache.conf", text: ServerConfig.apache(deployment)))
+        try writer.write(OutputFile("deploy/README.md", text: ServerConfig.readme(deployment)))
+        let published = writer.scanned.entries.filter { !$0.path.hasPrefix("deploy/") }
+        try writer.write(
+            OutputFile("deploy/manifest.json", text: Manifest.json(published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment)))
         let scanned = writer.scanned
         return BuildResult(
             files: [], paths: scanned.paths.sorted(),
@@ -145,7 +156,7 @@ public enum SiteBuilder {
 
     /// Broken internal links, placed in report.md where the link is written there.
     static func checkLinks(_ scanned: ScanningWriter.Scanned, site: Site, website: Website) -> [Finding] {
-        var checker = LinkChecker(paths: scanned.paths, baseURL: website.baseURL)
+        var checker = LinkChecker(paths: scanned.paths, baseURL: website.baseURL, basePath: website.basePath)
         for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
         let reports = Dictionary(
             site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
@@ -180,6 +191,8 @@ final class ScanningWriter: Sendable {
     struct Scanned: Sendable {
         var paths: [String] = []
         var pages: [Page] = []
+        /// Size and SHA-256 of every file, for the manifest.
+        var entries: [Manifest.Entry] = []
     }
 
     private let sink: FileSink
@@ -193,8 +206,10 @@ final class ScanningWriter: Sendable {
             let found = LinkChecker.attributes(in: String(decoding: file.contents, as: UTF8.self))
             page = Page(path: file.path, ids: found.ids, links: found.links)
         }
+        let entry = Manifest.Entry(path: file.path, size: file.contents.count, sha256: SHA256.hex(file.contents))
         try sink(file)
         state.withLock {
+            $0.entries.append(entry)
             $0.paths.append(file.path)
             if let page { $0.pages.append(page) }
         }

@@ -2,6 +2,7 @@ import DefaultTheme
 import Diagnostics
 import Foundation
 import Mustache
+import Publish
 import SiteModel
 
 /// A theme: Mustache templates and static assets, looked up through a chain of folders so that a
@@ -12,14 +13,21 @@ import SiteModel
 /// ships with. The first folder holding a file wins.
 public struct Theme: Sendable {
     /// The pages every theme must be able to render.
-    public static let requiredTemplates = ["layout", "index", "agency", "report", "search", "print"]
+    public static let requiredTemplates = ["layout", "index", "agency", "report", "search", "print", "not-found"]
 
     public let name: String
     /// The folders searched, most specific first.
     public let folders: [URL]
     let library: MustacheLibrary
-    /// Asset paths relative to `assets/`, each with the file that provides it.
-    public let assets: [(path: String, file: URL)]
+    /// Asset paths relative to `assets/`, each with the file that provides it and the path it is
+    /// published at: stylesheets and scripts get the first eight hex digits of their SHA-256 in
+    /// their name, so servers may cache them for a year.
+    public let assets: [(path: String, file: URL, published: String)]
+
+    /// For templates: `style_css` → `assets/style.0a1b2c3d.css`.
+    public var assetNames: [String: String] {
+        Dictionary(uniqueKeysWithValues: assets.map { ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), $0.published) })
+    }
 
     /// Renders `template` with `context` (dictionaries, arrays, strings, numbers and booleans).
     func render(_ template: String, _ context: [String: Any]) -> String {
@@ -72,8 +80,16 @@ public struct Theme: Sendable {
         guard findings.isEmpty else { return (nil, findings) }
         let theme = Theme(
             name: name, folders: folders, library: library,
-            assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value, Self.publishedPath($0.key, $0.value)) })
         return (theme, [])
+    }
+
+    static func publishedPath(_ path: String, _ file: URL) -> String {
+        let name = path as NSString
+        guard ["css", "js"].contains(name.pathExtension), let data = FileManager.default.contents(atPath: file.path) else {
+            return "assets/" + path
+        }
+        return "assets/" + name.deletingPathExtension + "." + SHA256.hex(data).prefix(8) + "." + name.pathExtension
     }
 
     /// The folders of the chain that exist, most specific first.

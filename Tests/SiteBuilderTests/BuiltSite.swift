@@ -21,8 +21,17 @@ enum BuiltSite {
             String(decoding: try #require(files[path], "no \(path) in the build"), as: UTF8.self)
         }
 
-        /// The web pages (the print pages, `print.html`, have no site chrome and are tested apart).
-        var pages: [String] { files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.sorted() }
+        /// The web pages of the column (the print pages and the 404 page are tested apart).
+        var pages: [String] {
+            files.keys.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") && $0 != "404.html" }.sorted()
+        }
+
+        /// The published path of a theme asset: `assets/style.css` → `assets/style.0a1b2c3d.css`.
+        func asset(_ name: String) -> String? {
+            let dot = name.lastIndex(of: ".")!
+            let (stem, ext) = (name[..<dot], name[name.index(after: dot)...])
+            return files.keys.first { $0.hasPrefix(stem + ".") && $0.hasSuffix("." + ext) && $0.count == name.count + 9 }
+        }
     }
 
     static func build(_ root: URL = repositoryRoot) throws -> Build {

@@ -43,14 +43,14 @@ import Testing
 
     @Test("relative, absolute-under-base and root-relative links", arguments: [
         ("../2023/", nil), ("../2023", "jiangyu-tax/2023"), ("./#section-1", nil), ("#section-1", nil), ("#nope", "#nope"),
-        ("../../index.html#main", nil), ("../../../x/", "根目录"), ("/zfxxgk/", "以 / 开头"),
+        ("../../index.html#main", nil), ("../../../x/", "根目录"), ("/zfxxgk/", "以 / 开头"), ("/zfxxgk/ndbg/jiangyu-tax/", nil), ("/zfxxgk/ndbg/none/", "none/index.html"),
         ("https://www.jiangyu.gov.cn/zfxxgk/ndbg/jiangyu-tax/", nil), ("https://www.jiangyu.gov.cn/zfxxgk/ndbg/none/", "none/index.html"),
         ("https://example.org/x", nil), ("mailto:a@b.cn", nil), ("data.csv", nil),
     ] as [(String, String?)])
     func resolution(href: String, problem: String?) {
         var checker = LinkChecker(
             paths: ["index.html", "jiangyu-tax/index.html", "jiangyu-tax/2023/index.html", "jiangyu-tax/2024/index.html", "jiangyu-tax/2024/data.csv"],
-            baseURL: "https://www.jiangyu.gov.cn/zfxxgk/ndbg/")
+            baseURL: "https://www.jiangyu.gov.cn/zfxxgk/ndbg/", basePath: "/zfxxgk/ndbg/")
         checker.addPage("index.html", ids: LinkChecker.attributes(in: "<main id=\"main\">").ids)
         checker.addPage("jiangyu-tax/2024/index.html", ids: LinkChecker.attributes(in: "<h2 id=\"section-1\"><a href=\"x\">").ids)
         let found = checker.problem(href, from: "jiangyu-tax/2024/index.html")

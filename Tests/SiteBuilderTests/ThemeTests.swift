@@ -19,8 +19,8 @@ import Testing
             #expect(html.contains("<footer><p>主办：江屿市人民政府门户网站　标识码 3399000001</p></footer>"), "\(path)")
             #expect(html.contains("<a class=\"skip-link\" href=\"#main\">"), "\(path)")
         }
-        #expect(build.files["assets/extra.css"] != nil)
-        #expect(build.files["assets/style.css"] != nil)
+        #expect(build.asset("assets/extra.css") != nil)
+        #expect(build.asset("assets/style.css") != nil)
     }
 
     @Test("extends: a theme built on another theme")

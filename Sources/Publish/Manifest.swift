@@ -1,0 +1,40 @@
+/// `deploy/manifest.json`: every published file with its size, SHA-256 and media type, the
+/// digest of the build's input and the nianbao version. No times, so two builds of the same input
+/// give the same manifest.
+public enum Manifest {
+    public struct Entry: Sendable {
+        public let path: String
+        public let size: Int
+        public let sha256: String
+
+        public init(path: String, size: Int, sha256: String) {
+            self.path = path
+            self.size = size
+            self.sha256 = sha256
+        }
+    }
+
+    public static func json(_ entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> String {
+        let files = entries.sorted { $0.path < $1.path }.map { entry in
+            "    {\"path\": \(quoted(entry.path)), \"size\": \(entry.size), \"sha256\": \"\(entry.sha256)\", \"type\": \(quoted(ContentType.of(entry.path)))}"
+        }
+        return """
+            {
+              "generator": "nianbao \(version)",
+              "site": \(quoted(site.domain)),
+              "base_path": \(quoted(site.basePath)),
+              "input_sha256": "\(inputDigest)",
+              "file_count": \(entries.count),
+              "total_size": \(entries.reduce(0) { $0 + $1.size }),
+              "files": [
+            \(files.joined(separator: ",\n"))
+              ]
+            }
+
+            """
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
