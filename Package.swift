@@ -96,6 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish"]),
         .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
         .testTarget(
             name: "SiteBuilderTests",
