@@ -17,7 +17,7 @@ public enum Validator {
             let findings = validate(report, agency: agencies[report.agency])
             perReport.withLock { $0[index] = findings }
         }
-        var findings = site.findings
+        var findings = site.findings + WebRules.check(site.config)
         for chunk in perReport.withLock({ $0 }) { findings += chunk }
         for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
         return findings.sortedForReport()
@@ -33,7 +33,7 @@ public enum Validator {
             collected.withLock { $0 += findings }
             return report.keeping(cells: cells)
         }
-        var findings = site.findings + collected.withLock { $0 }
+        var findings = site.findings + WebRules.check(site.config) + collected.withLock { $0 }
         for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
         return (site, findings.sortedForReport())
     }
@@ -46,6 +46,7 @@ public enum Validator {
         findings += PublicationRules.check(report, agency: agency)
         if let tables = report.tables { findings += ArithmeticRules.check(tables) }
         findings += NarrativeRules.check(report)
+        findings += WebRules.check(report)
         return findings
     }
 }
