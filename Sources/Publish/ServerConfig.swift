@@ -14,7 +14,7 @@ public enum ServerConfig {
         let inner = SecurityHeaders.all.map { "        add_header \($0.name) \"\($0.value)\" always;" }.joined(separator: "\n")
         func typed(_ pattern: String, _ type: String, cache: String) -> String {
             """
-                location ~ ^\(base)(.+\\.\(pattern))$ {
+                location ~ "^\(base)(.+\\.\(pattern))$" {
                     alias \(documentRoot)/$1;
                     types { }
                     default_type "\(type)";
@@ -46,7 +46,7 @@ public enum ServerConfig {
                 ssl_protocols TLSv1.2 TLSv1.3;
 
                 charset utf-8;
-                charset_types text/html text/css text/javascript application/javascript application/json text/csv application/xml application/atom+xml text/plain;
+                charset_types text/css text/javascript application/javascript application/json text/csv application/xml application/atom+xml text/plain;
                 gzip on;
                 gzip_vary on;
                 gzip_min_length 1024;
