@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The statutory forms as data; every label, row, column and identity lives here.
@@ -79,10 +81,18 @@ let package = Package(
             dependencies: ["SiteModel", "ReportForm", "Diagnostics", "Rendering", "Markdown", "Typesetting", "TrueType", "PrintPDF"]),
         // Publishing: the deployment manifest, server configurations, content types, SHA-256.
         .target(name: "Publish", dependencies: ["SiteModel", "Diagnostics"]),
+        // The whole build (load, validate, theme, fonts, stage, build, commit) for `build` and `serve`.
+        .target(
+            name: "SitePipeline",
+            dependencies: ["Diagnostics", "SiteModel", "Validation", "SiteBuilder", "OutputFolder", "PrintReport", "Typesetting"]),
         // `nianbao serve`: the preview server (Hummingbird) on loopback over IPv6 and IPv4.
         .target(
             name: "PreviewServer",
-            dependencies: ["OutputFolder", "Publish", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "SitePipeline", "Publish", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -90,13 +100,12 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SiteBuilder", "OutputFolder", "PrintReport",
-                "Typesetting",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer"]),
         .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
         .testTarget(
             name: "SiteBuilderTests",

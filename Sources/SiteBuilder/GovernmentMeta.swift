@@ -44,6 +44,11 @@ enum GovernmentMeta {
     }
 }
 
+extension SiteBuilder {
+    /// The path the site is served under (`/zfxxgk/ndbg/`), from `base_url` in nianbao.yaml.
+    public static func basePath(of config: SiteConfig) -> String { Website(config).basePath }
+}
+
 /// The website the reports are published on, from `nianbao.yaml`, with what pages need of it.
 struct Website {
     let name: String

@@ -82,7 +82,7 @@ public enum SiteLoader {
         }.sorted()
     }
 
-    private static func loadConfig(root: URL, into findings: inout [Finding]) -> SiteConfig {
+    public static func loadConfig(root: URL, into findings: inout [Finding]) -> SiteConfig {
         let url = root.appendingPathComponent("nianbao.yaml")
         guard FileManager.default.fileExists(atPath: url.path) else { return .empty }
         guard let fields = readMapping(url, path: "nianbao.yaml", into: &findings) else { return .empty }

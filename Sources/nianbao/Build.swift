@@ -1,12 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
-import OutputFolder
-import PrintReport
-import SiteBuilder
-import SiteModel
-import Typesetting
-import Validation
+import SitePipeline
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,70 +27,28 @@ struct Build: ParsableCommand {
         var clock = PhaseClock()
         defer { clock.report() }
         let root = site.root
-        let loaded: Site
-        do {
-            loaded = try SiteLoader.load(root: root)
-        } catch {
-            printError(error.description)
-            throw Exit.io
-        }
-        clock.lap("load")
-        var findings = Validator.validate(loaded)
-        clock.lap("validate")
-        let (theme, themeFindings) = Theme.load(for: loaded)
-        findings += themeFindings
-        var fonts: FontSet?
-        if !noPdf {
-            let (loadedFonts, fontFindings) = PrintFonts.load(loaded.config, root: root)
-            fonts = loadedFonts
-            findings += fontFindings
-        }
-        clock.lap("theme+fonts")
-        let refused = { (errors: Int) -> ExitCode in
-            printError("有 \(errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
-            return Exit.findings
-        }
-        guard let theme, allowErrors || !findings.contains(where: { $0.severity == .error }) else {
-            let report = findingOutput.print(findings.sortedForReport(), reportCount: loaded.reports.count, root: root)
-            throw refused(report.errors)
-        }
         let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
             ?? root.appendingPathComponent("Output")
-        // Files go to a staging folder beside the output as they are made; the output is
-        // replaced only when the build has succeeded.
-        let staging: StagingFolder
+        let options = BuildPipeline.Options(root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf)
+        let outcome: BuildPipeline.Outcome
         do {
-            staging = try StagingFolder(replacing: folder)
+            outcome = try BuildPipeline.run(options) { clock.lap($0) }
         } catch {
             printError(error.description)
-            if case .write = error { throw Exit.io }
+            if case .outputRefused = error { throw Exit.findings }
+            throw Exit.io
+        }
+        switch outcome {
+        case .refused(let findings, let reports):
+            let report = findingOutput.print(findings, reportCount: reports, root: root)
+            printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
             throw Exit.findings
+        case .built(let findings, let reports, let paths):
+            findingOutput.print(findings, reportCount: reports, root: root)
+            let pages = paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
+            let pdfs = paths.filter { $0.hasSuffix(".pdf") }.count
+            printError("已生成 \(reports) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(paths.count) 个文件：\(folder.standardizedFileURL.path)")
         }
-        let result: BuildResult
-        do {
-            result = try SiteBuilder.build(loaded, findings: findings, theme: theme, fonts: fonts, into: staging.write)
-        } catch {
-            staging.abort()
-            printError((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
-            throw Exit.io
-        }
-        clock.lap("render+write")
-        findings = (findings + result.findings).sortedForReport()
-        let report = findingOutput.print(findings, reportCount: loaded.reports.count, root: root)
-        guard allowErrors || report.errors == 0 else {
-            staging.abort()
-            throw refused(report.errors)
-        }
-        do {
-            try staging.commit()
-        } catch {
-            printError(error.description)
-            throw Exit.io
-        }
-        clock.lap("commit")
-        let pages = result.paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
-        let pdfs = result.paths.filter { $0.hasSuffix(".pdf") }.count
-        printError("已生成 \(loaded.reports.count) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(result.paths.count) 个文件：\(folder.standardizedFileURL.path)")
     }
 }
 

@@ -1,0 +1,145 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import SitePipeline
+import Synchronization
+
+/// `nianbao serve`: builds the site into a preview folder, serves it on loopback over IPv6 and
+/// IPv4 (one listener per address) under its base path, rebuilds when an input file changes and
+/// makes open pages reload. Stops cleanly on SIGINT and SIGTERM.
+public enum PreviewServer {
+    public struct Options: Sendable {
+        public var root: URL
+        public var output: URL
+        public var hosts: [String]
+        public var port: Int
+        public var makePDFs: Bool
+        /// How often inputs are checked for changes.
+        public var pollInterval: Duration
+
+        public init(root: URL, output: URL, hosts: [String] = ["::1", "127.0.0.1"], port: Int = 8000, makePDFs: Bool = false,
+                    pollInterval: Duration = .milliseconds(300)) {
+            self.root = root
+            self.output = output
+            self.hosts = hosts
+            self.port = port
+            self.makePDFs = makePDFs
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// Builds once, then serves until a shutdown signal. `report` receives each build's outcome
+    /// (or failure) and `listening` each address once it is bound.
+    public static func run(
+        _ options: Options, basePath: String, report: @escaping @Sendable (Result<BuildPipeline.Outcome, BuildPipeline.Failure>) -> Void,
+        listening: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let pipeline = BuildPipeline.Options(root: options.root, output: options.output, allowErrors: true, makePDFs: options.makePDFs)
+        let version = Arc(Mutex(0))
+        let rebuild: @Sendable () -> Void = {
+            let outcome = Result { () throws(BuildPipeline.Failure) in try BuildPipeline.run(pipeline) }
+            version.value.withLock { $0 += 1 }
+            report(outcome)
+        }
+        rebuild()
+        let files = PreviewFiles(root: options.output, basePath: basePath)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            respond(request, files: files, version: version.value.withLock { $0 })
+        }
+        var logger = Logger(label: "nianbao-serve")
+        logger.logLevel = .warning
+        var services: [any Service] = options.hosts.map { host in
+            Application(
+                responder: responder, configuration: .init(address: .hostname(host, port: options.port), serverName: "nianbao"),
+                onServerRunning: { channel in listening(channel.localAddress?.description ?? host) }, logger: logger)
+        }
+        services.append(Watcher(watcher: SiteWatcher(root: options.root), interval: options.pollInterval, rebuild: rebuild))
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger)
+        try await group.run()
+    }
+
+    static let reloadScript = """
+        (function () {
+          var seen = null;
+          function poll() {
+            fetch("/__nianbao/version", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
+              if (seen === null) seen = v; else if (v !== seen) location.reload();
+            }).catch(function () {}).finally(function () { setTimeout(poll, 700); });
+          }
+          poll();
+        })();
+        """
+
+    /// The response to a request: the preview's own endpoints, or a file of the output folder.
+    static func respond(_ request: Request, files: PreviewFiles, version: Int) -> Response {
+        guard request.method == .get || request.method == .head else { return text(.methodNotAllowed, "405 Method Not Allowed\n") }
+        let path = request.uri.path
+        switch path {
+        case "/__nianbao/version": return text(.ok, String(version), type: "text/plain; charset=utf-8")
+        case "/__nianbao/reload.js": return text(.ok, reloadScript, type: "text/javascript; charset=utf-8")
+        default: break
+        }
+        switch files.resolve(path) {
+        case .badRequest: return text(.badRequest, "400 Bad Request\n")
+        case .redirect(let location):
+            var response = Response(status: .movedPermanently)
+            response.headers[.location] = location
+            return response
+        case .notFound:
+            let page = files.resolve(files.basePath + "404.html")
+            if case .file(let notFound, let type) = page, let data = FileManager.default.contents(atPath: notFound) {
+                return body(.notFound, data, type: type)
+            }
+            return text(.notFound, "404 Not Found\n")
+        case .file(let file, let type):
+            guard let data = FileManager.default.contents(atPath: file) else { return text(.notFound, "404 Not Found\n") }
+            return body(.ok, data, type: type)
+        }
+    }
+
+    /// HTML gets the reload script before `</body>`.
+    static func body(_ status: HTTPResponse.Status, _ data: Data, type: String) -> Response {
+        var bytes = data
+        if type.hasPrefix("text/html"), var html = String(data: data, encoding: .utf8), let end = html.range(of: "</body>", options: .backwards) {
+            html.replaceSubrange(end, with: "<script src=\"/__nianbao/reload.js\"></script>\n</body>")
+            bytes = Data(html.utf8)
+        }
+        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        response.headers[.contentType] = type
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    static func text(_ status: HTTPResponse.Status, _ text: String, type: String = "text/plain; charset=utf-8") -> Response {
+        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        response.headers[.contentType] = type
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+/// Rebuilds when the site's input changes.
+struct Watcher: Service {
+    let watcher: SiteWatcher
+    let interval: Duration
+    let rebuild: @Sendable () -> Void
+
+    func run() async throws {
+        var last = watcher.fingerprint()
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let now = watcher.fingerprint()
+            if now != last {
+                last = now
+                rebuild()
+            }
+        }
+    }
+}
+
+/// A shared reference to a value that cannot be copied (a `Mutex`), for closures to capture.
+final class Arc<Value: ~Copyable & Sendable>: Sendable {
+    let value: Value
+    init(_ value: consuming Value) { self.value = value }
+}
