@@ -93,6 +93,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // libcurl (libcurl4-openssl-dev) behind a small C shim: its options are set by variadic calls.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // `nianbao audit-ipv6`: crawls a deployed site as the national IPv6 monitoring does.
+        .target(name: "IPv6Audit", dependencies: ["CCurl"]),
         // The rules: site model in, findings out.
         .target(name: "Validation", dependencies: ["ReportForm", "Diagnostics", "SiteModel", "Scaffold"]),
         // `nianbao new`: a complete blank report for a year's form version.
@@ -100,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer", "IPv6Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,6 +7,6 @@ struct Nianbao: AsyncParsableCommand {
         commandName: "nianbao",
         abstract: "政府信息公开工作年度报告：校验、生成与发布（annual disclosure report generator and validator）",
         version: NianbaoVersionString.value,
-        subcommands: [Build.self, Check.self, New.self, Explain.self, Serve.self]
+        subcommands: [Build.self, Check.self, New.self, Explain.self, Serve.self, AuditIPv6.self]
     )
 }

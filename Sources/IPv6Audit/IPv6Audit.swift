@@ -1,0 +1,159 @@
+import Foundation
+import Synchronization
+
+/// Crawls a deployed site the way the national IPv6 monitoring measures it (spec §4): the host's
+/// AAAA record; the homepage over IPv6 and over IPv4, and whether they are the same; every
+/// second-level link (linked from the homepage) and third-level link (linked from those) on the
+/// same host, fetched over IPv6. Bounded in pages, concurrency and time; only the given host is
+/// fetched.
+public struct IPv6Audit: Sendable {
+    public struct Options: Sendable {
+        public var url: String
+        public var maxPages = 500
+        public var concurrency = 8
+        public var timeout: Duration = .seconds(10)
+        /// The whole audit stops starting new requests after this long.
+        public var deadline: Duration = .seconds(120)
+        /// curl-style `host:port:address[,address]` overrides (to audit before DNS is switched).
+        public var resolve: [String] = []
+
+        public init(url: String) { self.url = url }
+    }
+
+    public struct Failure: Sendable, Codable, Hashable {
+        public let url: String
+        public let reason: String
+    }
+
+    public struct Level: Sendable, Codable {
+        public let level: Int
+        public let checked: Int
+        public let passed: Int
+        public var rate: Double { checked == 0 ? 1 : Double(passed) / Double(checked) }
+        public let failures: [Failure]
+    }
+
+    public struct Report: Sendable {
+        public let url: String
+        public let host: String
+        /// IPv6 addresses of the host, and where they came from (DNS or --resolve).
+        public let ipv6Addresses: [String]
+        public let ipv4Addresses: [String]
+        public let addressSource: String
+        public let homepageIPv6: HTTPFetcher.Response
+        public let homepageIPv4: HTTPFetcher.Response
+        public let sameContent: Bool
+        /// Levels 1 (the homepage over IPv6), 2 and 3.
+        public let levels: [Level]
+        /// Links found but not fetched because of the page or time limit.
+        public let unchecked: Int
+        public let seconds: Double
+    }
+
+    let options: Options
+    let fetcher: HTTPFetcher
+
+    public init(_ options: Options) {
+        self.options = options
+        fetcher = HTTPFetcher(timeout: options.timeout, resolve: options.resolve)
+    }
+
+    public func run() -> Report {
+        let started = ContinuousClock.now
+        let end = started + options.deadline
+        let host = URL(string: options.url)?.host?.lowercased() ?? ""
+        let (v6, v4, source) = addresses(of: host)
+        let home6 = fetcher.get(options.url, over: .v6)
+        let home4 = fetcher.get(options.url, over: .v4)
+        let same = home6.isSuccess && home4.isSuccess && home6.body == home4.body
+        let level1 = Level(
+            level: 1, checked: 1, passed: home6.isSuccess ? 1 : 0,
+            failures: home6.isSuccess ? [] : [Failure(url: options.url, reason: Self.reason(home6))])
+
+        var seen: Set<String> = [Self.normalised(options.url)]
+        var budget = options.maxPages
+        var unchecked = 0
+        func next(from pages: [(url: String, body: Data)]) -> [String] {
+            var found: [String] = []
+            for page in pages {
+                for link in LinkExtractor.links(in: page.body, base: page.url) where sameSite(link, host: host) {
+                    guard seen.insert(Self.normalised(link)).inserted else { continue }
+                    if budget > 0 {
+                        found.append(link)
+                        budget -= 1
+                    } else {
+                        unchecked += 1
+                    }
+                }
+            }
+            return found
+        }
+        let second = next(from: home6.isSuccess ? [(options.url, home6.body)] : home4.isSuccess ? [(options.url, home4.body)] : [])
+        let secondResults = fetchAll(second, until: end)
+        let third = next(from: zip(second, secondResults).compactMap { url, response in
+            guard let response, response.isSuccess else { return nil }
+            return (url, response.body)
+        })
+        let thirdResults = fetchAll(third, until: end)
+        unchecked += secondResults.filter { $0 == nil }.count + thirdResults.filter { $0 == nil }.count
+        return Report(
+            url: options.url, host: host, ipv6Addresses: v6, ipv4Addresses: v4, addressSource: source, homepageIPv6: home6,
+            homepageIPv4: home4, sameContent: same,
+            levels: [level1, level(2, second, secondResults), level(3, third, thirdResults)], unchecked: unchecked,
+            seconds: Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds))
+    }
+
+    func level(_ number: Int, _ urls: [String], _ results: [HTTPFetcher.Response?]) -> Level {
+        let checked = zip(urls, results).compactMap { url, response in response.map { (url, $0) } }
+        return Level(
+            level: number, checked: checked.count, passed: checked.filter { $0.1.isSuccess }.count,
+            failures: checked.filter { !$0.1.isSuccess }.map { Failure(url: $0.0, reason: Self.reason($0.1)) })
+    }
+
+    /// Fetches `urls` over IPv6 with `options.concurrency` workers; nil for those not started before `end`.
+    func fetchAll(_ urls: [String], until end: ContinuousClock.Instant) -> [HTTPFetcher.Response?] {
+        let results = Mutex([HTTPFetcher.Response?](repeating: nil, count: urls.count))
+        let nextIndex = Mutex(0)
+        let fetcher = self.fetcher
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.concurrency, urls.count))) { _ in
+            while true {
+                let index = nextIndex.withLock { value -> Int in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < urls.count, ContinuousClock.now < end else { return }
+                let response = fetcher.get(urls[index], over: .v6)
+                results.withLock { $0[index] = response }
+            }
+        }
+        return results.withLock { $0 }
+    }
+
+    func sameSite(_ link: String, host: String) -> Bool {
+        guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
+        return url.host?.lowercased() == host
+    }
+
+    /// The IPv6 and IPv4 addresses of `host`: from --resolve entries if any name it, else DNS.
+    func addresses(of host: String) -> ([String], [String], String) {
+        let overrides = options.resolve.filter { $0.lowercased().hasPrefix(host + ":") }
+        if !overrides.isEmpty {
+            let all = overrides.flatMap { entry -> [String] in
+                let parts = entry.split(separator: ":", maxSplits: 2)
+                return parts.count == 3 ? parts[2].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) } : []
+            }
+            return (Array(Set(all.filter { $0.contains(":") })).sorted(), Array(Set(all.filter { !$0.contains(":") })).sorted(), "--resolve")
+        }
+        return (DNS.lookup(host, family: AF_INET6), DNS.lookup(host, family: AF_INET), "DNS")
+    }
+
+    static func reason(_ response: HTTPFetcher.Response) -> String {
+        if let error = response.error { return error }
+        return "HTTP \(response.status)"
+    }
+
+    /// A URL without its fragment, for de-duplication.
+    static func normalised(_ link: String) -> String {
+        String(link.prefix { $0 != "#" })
+    }
+}
