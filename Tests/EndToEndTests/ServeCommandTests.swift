@@ -71,7 +71,9 @@ struct ServeCommandTests {
         #expect(missing.status == "404" && missing.body.contains("页面不存在"))
         #expect(try server.get("/zfxxgk/ndbg/deploy/manifest.json").status == "404")
 
-        // Change the narrative: the next requests show it once the rebuild is done.
+        // Change the narrative: the next requests show it once the rebuild is done, and the
+        // version the reload script polls changes, so open pages reload.
+        let before = try server.get("/__nianbao/version").body
         let file = "Content/jiangyu-tax/2024/report.md"
         try site.write(file, try site.read(file).replacingOccurrences(of: "全年收到政府信息公开申请53件", with: "全年收到政府信息公开申请53件（已更新）"))
         var updated = false
@@ -80,6 +82,8 @@ struct ServeCommandTests {
             updated = try server.get(page).body.contains("（已更新）")
         }
         #expect(updated, "the change did not show up within 10 s")
+        #expect(try server.get("/__nianbao/version").body != before)
+        #expect(try server.get("/__nianbao/reload.js").body.contains("location.reload()"))
         #expect(server.stop() == 0)
         let log = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("http://[::1]:\(server.port)/zfxxgk/ndbg/") && log.contains("http://127.0.0.1:\(server.port)/zfxxgk/ndbg/"))
