@@ -79,8 +79,10 @@ let package = Package(
         .target(
             name: "PrintReport",
             dependencies: ["SiteModel", "ReportForm", "Diagnostics", "Rendering", "Markdown", "Typesetting", "TrueType", "PrintPDF"]),
+        // OpenSSL's libcrypto (libssl-dev), for SHA-256 of every published file.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         // Publishing: the deployment manifest, server configurations, content types, SHA-256.
-        .target(name: "Publish", dependencies: ["SiteModel", "Diagnostics"]),
+        .target(name: "Publish", dependencies: ["SiteModel", "Diagnostics", "COpenSSL"]),
         // The whole build (load, validate, theme, fonts, stage, build, commit) for `build` and `serve`.
         .target(
             name: "SitePipeline",
