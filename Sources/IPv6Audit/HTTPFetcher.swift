@@ -35,7 +35,7 @@ public struct HTTPFetcher: Sendable {
     public func get(_ url: String, over version: IPVersion) -> Response {
         precondition(Self.initialised)
         var raw = nb_response()
-        let milliseconds = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(IPv6Audit.seconds(timeout) * 1000)
         let list = resolve.isEmpty ? nil : resolve.joined(separator: "\n")
         let code = url.withCString { address in
             if let list {

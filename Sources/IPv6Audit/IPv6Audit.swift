@@ -20,12 +20,12 @@ public struct IPv6Audit: Sendable {
         public init(url: String) { self.url = url }
     }
 
-    public struct Failure: Sendable, Codable, Hashable {
+    public struct Failure: Sendable, Hashable {
         public let url: String
         public let reason: String
     }
 
-    public struct Level: Sendable, Codable {
+    public struct Level: Sendable {
         public let level: Int
         public let checked: Int
         public let passed: Int
@@ -100,7 +100,7 @@ public struct IPv6Audit: Sendable {
             url: options.url, host: host, ipv6Addresses: v6, ipv4Addresses: v4, addressSource: source, homepageIPv6: home6,
             homepageIPv4: home4, sameContent: same,
             levels: [level1, level(2, second, secondResults), level(3, third, thirdResults)], unchecked: unchecked,
-            seconds: Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds))
+            seconds: Self.seconds(ContinuousClock.now - started))
     }
 
     func level(_ number: Int, _ urls: [String], _ results: [HTTPFetcher.Response?]) -> Level {
@@ -145,6 +145,10 @@ public struct IPv6Audit: Sendable {
             return (Array(Set(all.filter { $0.contains(":") })).sorted(), Array(Set(all.filter { !$0.contains(":") })).sorted(), "--resolve")
         }
         return (DNS.lookup(host, family: AF_INET6), DNS.lookup(host, family: AF_INET), "DNS")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func reason(_ response: HTTPFetcher.Response) -> String {

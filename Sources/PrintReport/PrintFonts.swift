@@ -42,15 +42,15 @@ public enum PrintFonts {
             faces.append(face)
             return faces.count - 1
         }
+        var found: [String: FontFace?] = [:]  // the same face serves several roles and the fallbacks
         func find(_ family: String, hint: String?) -> FontFace? {
+            let key = family + "|" + (hint ?? "")
+            if let known = found[key] { return known }
             if files == nil { files = Self.fontFiles(in: folders) }
             let candidates = (files ?? []).filter { hint == nil || ($0 as NSString).lastPathComponent == hint }
-            for path in candidates {
-                for (number, names) in FontFace.familyNames(at: path).enumerated() where names.contains(family) {
-                    if let face = try? FontFace.face(at: path, index: number) { return face }
-                }
-            }
-            return nil
+            let face = candidates.lazy.compactMap { FontFace.face(at: $0, family: family) }.first
+            found[key] = face
+            return face
         }
         for role in FontSet.Role.allCases {
             let key = "print_font_" + role.rawValue

@@ -14,29 +14,19 @@ public enum ReportPrint {
         blocks.append(.subtitle(agencyName + (published.map { "　" + $0.chinese } ?? "")))
         blocks.append(.contents(title: "目　录"))
 
-        let document = report.document
-        let lines = document.source.split(separator: "\n", omittingEmptySubsequences: false)
-        let starts = document.sections.map { $0.location.line - 1 - document.sourceLineOffset }
-        func markdown(_ range: Range<Int>) -> String {
-            let clamped = max(0, range.lowerBound)..<min(lines.count, max(range.lowerBound, range.upperBound))
-            let text = lines[clamped].joined(separator: "\n")
-            return report.tables.map { Placeholders.fill(text, from: $0) } ?? text
-        }
-        blocks += narrative(markdown(0..<(starts.first ?? lines.count)))
-        var usedTables: Set<TableID> = []
-        for (index, heading) in document.sections.enumerated() {
-            let section = StatutorySection.identify(heading.text)?.0
-            blocks.append(.heading(level: 1, text: heading.text, anchor: section.map { "section-\($0.number)" } ?? "part-\(index + 1)"))
-            let end = index + 1 < starts.count ? starts[index + 1] : lines.count
-            blocks += narrative(markdown((starts[index] + 1)..<end))
-            if let table = section?.table, let tables = report.tables, usedTables.insert(table).inserted {
+        let narrative = NarrativeSections(report)
+        blocks += Self.narrative(narrative.preamble)
+        for section in narrative.sections {
+            blocks.append(.heading(level: 1, text: section.heading, anchor: section.anchor))
+            blocks += Self.narrative(section.markdown)
+            if let table = section.table, let tables = report.tables {
                 blocks.append(.table(PrintTables.table(TableGrid.of(table, in: tables.version), values: tables)))
             }
         }
         let date = published.map { "D:" + $0.iso.replacingOccurrences(of: "-", with: "") + Self.two($0.hour) + Self.two($0.minute) + "00+08'00'" }
         return PrintDocument(
             blocks: blocks,
-            metadata: .init(title: title, author: agencyName, subject: "政府信息公开工作年度报告", date: date ?? "D:\(report.year + 1)0101000000+08'00'"))
+            metadata: .init(title: title, author: agencyName, subject: ReportTitle.documentName, date: date ?? "D:\(report.year + 1)0101000000+08'00'"))
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

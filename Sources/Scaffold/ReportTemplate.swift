@@ -8,7 +8,7 @@ public enum ReportTemplate {
     public static func markdown(agencyName: String, year: Int, form: ReportForm) -> String {
         var text = """
             ---
-            title: \(agencyName)\(year)年政府信息公开工作年度报告
+            title: \(ReportTitle.title(agency: agencyName, year: year))
             agency: \(agencyName)
             year: \(year)
             published: \(placeholder)

@@ -20,36 +20,22 @@ struct NarrativeHTML {
     let parts: [Part]
 
     init(_ report: Report) {
-        let document = report.document
-        let lines = document.source.split(separator: "\n", omittingEmptySubsequences: false)
-        // Where each `##` heading is, as an index into `lines`.
-        let starts = document.sections.map { $0.location.line - 1 - document.sourceLineOffset }
-        func markdown(_ range: Range<Int>) -> String {
-            let clamped = max(0, range.lowerBound)..<min(lines.count, max(range.lowerBound, range.upperBound))
-            let text = lines[clamped].joined(separator: "\n")
-            return report.tables.map { Placeholders.fill(text, from: $0) } ?? text
-        }
-        var html = MarkdownRenderer.html(markdown(0..<(starts.first ?? lines.count)))
+        let narrative = NarrativeSections(report)
+        var html = MarkdownRenderer.html(narrative.preamble)
         var text = html
-        var parts: [Part] = []
-        var usedTables: Set<TableID> = []
-        for (index, heading) in document.sections.enumerated() {
-            let section = StatutorySection.identify(heading.text)?.0
-            let anchor = section.map { "section-\($0.number)" } ?? "part-\(index + 1)"
-            parts.append(Part(title: heading.text, anchor: anchor))
-            let end = index + 1 < starts.count ? starts[index + 1] : lines.count
-            let body = MarkdownRenderer.html(markdown((starts[index] + 1)..<end))
-            html += "<section aria-labelledby=\"\(anchor)\">\n<h2 id=\"\(anchor)\">\(HTML.escape(heading.text))</h2>\n"
+        for section in narrative.sections {
+            let body = MarkdownRenderer.html(section.markdown)
+            html += "<section aria-labelledby=\"\(section.anchor)\">\n<h2 id=\"\(section.anchor)\">\(HTML.escape(section.heading))</h2>\n"
             html += body
-            text += heading.text + "\n" + body
-            if let table = section?.table, let tables = report.tables, usedTables.insert(table).inserted {
+            text += section.heading + "\n" + body
+            if let table = section.table, let tables = report.tables {
                 html += Self.table(tables.form.table(table), tables)
             }
             html += "</section>\n"
         }
         self.html = html
         self.text = HTMLText.plain(text)
-        self.parts = parts
+        self.parts = narrative.sections.map { Part(title: $0.heading, anchor: $0.anchor) }
     }
 
     /// A statutory table in a box that scrolls sideways on a narrow screen; the box is focusable

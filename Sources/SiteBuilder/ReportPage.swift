@@ -1,3 +1,4 @@
+import ReportForm
 import SiteModel
 
 /// `<agency>/<year>/index.html`: the report as published, with its 索引号 and 发布日期, the
@@ -6,7 +7,7 @@ import SiteModel
 enum ReportPage {
     /// The title in the front matter, or the one the statute's wording gives.
     static func title(_ report: Report, agency: Agency) -> String {
-        report.frontMatter["title"]?.value ?? "\(agency.name?.value ?? agency.slug)\(report.year)年政府信息公开工作年度报告"
+        report.frontMatter["title"]?.value ?? ReportTitle.title(agency: agency.name?.value ?? agency.slug, year: report.year)
     }
 
     static func publication(_ report: Report) -> PublicationDate? {

@@ -36,43 +36,35 @@ public struct FontFace: Sendable {
     let longLoca: Bool
     let characterMap: [UInt32: UInt16]
 
-    /// Every face in the file at `path` (one for .ttf, several for .ttc).
-    public static func faces(at path: String) throws(FontError) -> [FontFace] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+    /// The face of the file at `path` whose family names include `family`, reading the file once
+    /// and the character map of that face only; nil if no face has the name.
+    public static func face(at path: String, family: String) -> FontFace? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let file = FontBytes(bytes: [UInt8](data))
-        let offsets: [Int]
-        if file.tag(0) == "ttcf" {
-            offsets = (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) }
-        } else {
-            offsets = [0]
-        }
-        return try offsets.enumerated().map { index, offset throws(FontError) in
-            try FontFace(file: file, offset: offset, path: path, index: index)
-        }
-    }
-
-    /// The family names of each face in the file at `path`, without reading its character maps:
-    /// for choosing a face by name among many files.
-    public static func familyNames(at path: String) -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let file = FontBytes(bytes: [UInt8](data))
-        let offsets = file.tag(0) == "ttcf" ? (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) } : [0]
-        return offsets.map { offset in
+        for (index, offset) in faceOffsets(file).enumerated() {
             var name: Int?
             for entry in 0..<file.u16(offset + 4) where file.tag(offset + 12 + 16 * entry) == "name" {
                 name = file.u32(offset + 12 + 16 * entry + 8)
             }
-            return readNames(file, name).family
+            if readNames(file, name).family.contains(family) {
+                return try? FontFace(file: file, offset: offset, path: path, index: index)
+            }
         }
+        return nil
     }
 
     /// The face `index` of the file at `path`.
     public static func face(at path: String, index: Int) throws(FontError) -> FontFace {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         let file = FontBytes(bytes: [UInt8](data))
-        let offsets = file.tag(0) == "ttcf" ? (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) } : [0]
+        let offsets = faceOffsets(file)
         guard offsets.indices.contains(index) else { throw .noFace(path, index) }
         return try FontFace(file: file, offset: offsets[index], path: path, index: index)
+    }
+
+    /// Where each face's table directory starts: one for a .ttf, one per member of a .ttc.
+    private static func faceOffsets(_ file: FontBytes) -> [Int] {
+        file.tag(0) == "ttcf" ? (0..<min(file.u32(8), 64)).map { file.u32(12 + 4 * $0) } : [0]
     }
 
     init(file: FontBytes, offset: Int, path: String, index: Int) throws(FontError) {
