@@ -35,14 +35,18 @@ let package = Package(
         // The statutory forms as data; every label, row, column and identity lives here.
         .target(name: "ReportForm"),
         // Findings, rule catalogue types and the output formats (text, JSON, GitHub, SARIF).
-        .target(name: "Diagnostics", dependencies: ["ReportForm"]),
+        .target(name: "Diagnostics", dependencies: ["ReportForm", "ByteCoding"]),
+        /// The build cache's byte format: no dependencies.
+        .target(name: "ByteCoding"),
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
         .systemLibrary(name: "CMarkGFM", path: "Sources/CMarkGFM"),
         // Reads nianbao.yaml and Content/ into the site model, with source positions. YAML goes
         // through libyaml as Yams bundles it (module CYaml), read event by event.
         .target(
             name: "SiteModel",
-            dependencies: ["ReportForm", "Diagnostics", "CMarkGFM", "Markdown", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "ReportForm", "Diagnostics", "ByteCoding", "CMarkGFM", "Markdown", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Markdown to HTML through cmark-gfm, with the fixes Chinese text needs.
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
@@ -65,6 +69,8 @@ let package = Package(
         // Replaces an output folder with a build's files, atomically, and never touches a folder
         // it did not create.
         .target(name: "OutputFolder", dependencies: ["SiteBuilder"]),
+        /// What a build keeps for the next one (`.nianbao-cache/`).
+        .target(name: "BuildCache", dependencies: ["ByteCoding", "SiteModel", "SiteBuilder", "Publish", "Diagnostics", "Typesetting", "CZlib"]),
         // zlib from Debian (zlib1g-dev), for Flate streams in PDFs.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // TrueType and TrueType Collection fonts: metrics, character maps, glyph subsets.
@@ -86,7 +92,9 @@ let package = Package(
         // The whole build (load, validate, theme, fonts, stage, build, commit) for `build` and `serve`.
         .target(
             name: "SitePipeline",
-            dependencies: ["Diagnostics", "SiteModel", "Validation", "SiteBuilder", "OutputFolder", "PrintReport", "Typesetting"]),
+            dependencies: [
+                "Diagnostics", "SiteModel", "Validation", "SiteBuilder", "OutputFolder", "BuildCache", "PrintReport", "Typesetting", "Publish",
+            ]),
         // `nianbao serve`: the preview server (Hummingbird) on loopback over IPv6 and IPv4.
         .target(
             name: "PreviewServer",
@@ -113,6 +121,8 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer"]),
         .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
+        .testTarget(
+            name: "BuildCacheTests", dependencies: ["BuildCache", "ByteCoding", "Diagnostics", "Publish", "SiteBuilder", "SiteModel"]),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics"],

@@ -75,13 +75,37 @@ public enum OutputFolder {
         }
     }
 
+    /// Creates `folder` (relative, `/`-separated) and its parents under `base`, with mkdir(2):
+    /// FileManager's version cost more than writing the files.
+    static func makeFolders(_ folder: String, in base: String) throws {
+        var path = base
+        for component in folder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+    }
+
     enum State { case absent, empty, ours }
+
+    /// The marker's text for the build `buildID`: the id ties the folder to the build cache
+    /// that describes it.
+    static func markerText(buildID: String?) -> String {
+        markerText + (buildID.map { "build: \($0)\n" } ?? "")
+    }
+
+    /// The id of the build that wrote `folder`, from its marker.
+    public static func buildID(of folder: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(marker).path) else { return nil }
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last { $0.hasPrefix("build: ") }
+        return line.map { String($0.dropFirst("build: ".count)) }
+    }
 
     /// Whether `folder` may be replaced, and how.
     static func state(of folder: URL) throws(OutputFolderError) -> State {
         var info = stat()
         guard lstat(folder.path, &info) == 0 else { return .absent }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(folder.path) }
+        if lstat(folder.appendingPathComponent(marker).path, &info) == 0 { return .ours }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if entries.isEmpty { return .empty }
         guard entries.contains(marker) else { throw .notOurs(folder.path) }

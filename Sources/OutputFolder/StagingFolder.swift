@@ -16,6 +16,7 @@ public final class StagingFolder: Sendable {
     /// Checks that `folder` may be replaced and creates the staging folder with the marker.
     public init(replacing folder: URL) throws(OutputFolderError) {
         target = folder.standardizedFileURL
+        OutputUpdate.recover(target)
         existing = try OutputFolder.state(of: target)
         let parent = target.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -38,7 +39,7 @@ public final class StagingFolder: Sendable {
             // (NSString.deletingLastPathComponent traps on a one-component path on Linux.)
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
             if made.withLock({ !$0.contains(folder) }) {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try OutputFolder.makeFolders(folder, in: staging.path)
                 _ = made.withLock { $0.insert(folder) }
             }
             if existing == .ours, OutputFolder.reuse(target.appendingPathComponent(file.path).path, for: file.contents, at: url.path) {
@@ -53,9 +54,13 @@ public final class StagingFolder: Sendable {
     /// Puts the staging folder in the output folder's place: the old folder steps aside, the new
     /// one takes its name, the old one is removed. Should the second rename fail, the old folder
     /// is put back.
-    public func commit() throws(OutputFolderError) {
+    public func commit(buildID: String? = nil) throws(OutputFolderError) {
         let manager = FileManager.default
         do {
+            if let buildID {
+                try OutputFolder.write(
+                    Data(OutputFolder.markerText(buildID: buildID).utf8), to: staging.appendingPathComponent(OutputFolder.marker).path)
+            }
             if existing == .ours { try manager.moveItem(at: target, to: retired) }
             if existing == .empty { try manager.removeItem(at: target) }
             do {

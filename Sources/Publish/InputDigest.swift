@@ -1,30 +1,54 @@
 import Foundation
 
-/// The SHA-256 of everything a build reads: nianbao.yaml, every file under Content/ and the
-/// theme folders, each as its path, its length and its bytes, in path order.
+/// The manifest's digest of everything a build reads: nianbao.yaml, every file under Content/
+/// and the theme folders. It is the SHA-256 of the text `sha256sum` would print for them, one
+/// `<SHA-256>  <label>/<path>` line per file in path order, so that a build cache holding each
+/// file's digest can give it without reading the files again.
 public enum InputDigest {
+    /// One input file: its label (`nianbao.yaml`, `Content/…`, `theme0/…`) and its SHA-256.
+    public struct File: Sendable {
+        public let label: String
+        public let sha256: String
+
+        public init(label: String, sha256: String) {
+            self.label = label
+            self.sha256 = sha256
+        }
+    }
+
+    public static func combine(_ files: [File]) -> String {
+        var listing = ""
+        for file in files.sorted(by: { $0.label < $1.label }) { listing += file.sha256 + "  " + file.label + "\n" }
+        return SHA256.hex(Data(listing.utf8))
+    }
+
+    /// Reads every input.
     public static func compute(root: URL, folders: [URL]) -> String {
-        var hasher = SHA256()
-        var files: [(String, URL)] = []
+        var files = theme(folders)
         let config = root.appendingPathComponent("nianbao.yaml")
-        if FileManager.default.fileExists(atPath: config.path) { files.append(("nianbao.yaml", config)) }
-        // Theme folders by position, not path: the built-in theme sits in a different place on each machine.
-        let themes = folders.enumerated().map { ("theme\($0.offset)", $0.element) }
-        for (label, folder) in [("Content", root.appendingPathComponent("Content"))] + themes {
-            guard let walker = FileManager.default.enumerator(atPath: folder.path) else { continue }
-            while let path = walker.nextObject() as? String {
-                let url = folder.appendingPathComponent(path)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    files.append((label + "/" + path, url))
-                }
+        if let data = FileManager.default.contents(atPath: config.path) { files.append(File(label: "nianbao.yaml", sha256: SHA256.hex(data))) }
+        files += walk(root.appendingPathComponent("Content"), label: "Content")
+        return combine(files)
+    }
+
+    /// The theme folders' files, labelled by position, not path: the built-in theme sits in a
+    /// different place on each machine.
+    public static func theme(_ folders: [URL]) -> [File] {
+        folders.enumerated().flatMap { walk($0.element, label: "theme\($0.offset)") }
+    }
+
+    static func walk(_ folder: URL, label: String) -> [File] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [File] = []
+        while let path = walker.nextObject() as? String {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: url.path)
+            {
+                files.append(File(label: label + "/" + path, sha256: SHA256.hex(data)))
             }
         }
-        for (label, url) in files.sorted(by: { $0.0 < $1.0 }) {
-            let data = FileManager.default.contents(atPath: url.path) ?? Data()
-            hasher.update(Array("\(label)\u{0}\(data.count)\u{0}".utf8))
-            hasher.update(data)
-        }
-        return hasher.finish().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return files
     }
 }

@@ -2,7 +2,7 @@
 /// digest of the build's input and the nianbao version. No times, so two builds of the same input
 /// give the same manifest.
 public enum Manifest {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public let path: String
         public let size: Int
         public let sha256: String

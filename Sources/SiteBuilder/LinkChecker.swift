@@ -14,6 +14,9 @@ struct LinkChecker {
     /// site's own (the 404 page uses them, being served at any depth).
     let basePath: String
     private var ids: [String: Set<String>] = [:]
+    /// The ids of a page not registered with `addPage` (one an incremental build did not make
+    /// again), read from the output folder when a link points into it.
+    var readIDs: (@Sendable (String) -> [String]?)?
 
     init(paths: [String], baseURL: String, basePath: String) {
         files = Set(paths)
@@ -26,30 +29,55 @@ struct LinkChecker {
         ids[path] = Set(pageIDs)
     }
 
-    /// Findings for the links of the page at `path` that reach nothing.
     /// A link on a page: its target as written and the line of the page it is on.
     struct Link: Sendable {
         let value: String
         let line: Int
     }
 
-    /// Findings for the links of the page at `path` that reach nothing.
-    func check(_ path: String, links: [Link], source: SourceFinder) -> [Finding] {
-        var findings: [Finding] = []
-        for link in links {
-            let href = link.value
-            guard let problem = problem(href, from: path) else { continue }
-            let location = source(path, href) ?? SourceLocation(file: "Output/" + path, line: link.line, column: 1)
-            findings.append(
-                Rule.linkBroken.finding(
-                    "链接「\(href)」\(problem)（页面 \(path)）", gist: "broken link \(href) on \(path)", at: location))
-        }
-        return findings
+    /// The finding for `href` on the page at `path`, written at `location`, when it reaches nothing.
+    func finding(_ href: String, on path: String, at location: SourceLocation) -> Finding? {
+        finding(href, on: path, at: location, problem: problem(href, from: path))
+    }
+
+    func finding(_ href: String, on path: String, at location: SourceLocation, problem: String?) -> Finding? {
+        guard let problem else { return nil }
+        return Rule.linkBroken.finding("链接「\(href)」\(problem)（页面 \(path)）", gist: "broken link \(href) on \(path)", at: location)
+    }
+
+    /// Where a link leads.
+    enum Target: Equatable {
+        /// Another site or scheme: not followed.
+        case elsewhere
+        /// A page or file of the site, with the fragment (empty for none).
+        case file(path: String, fragment: String)
+        /// A link that cannot be right, whatever the site holds.
+        case invalid(String)
     }
 
     /// What is wrong with `href` on the page at `page`, or nil when it reaches its target.
-    func problem(_ href: String, from page: String) -> String? {
-        var link = href.replacingOccurrences(of: "&amp;", with: "&")
+    func problem(_ href: String, from page: String) -> String? { problem(target(of: href, from: page)) }
+
+    /// What is wrong with a link to `target`, or nil when it reaches it.
+    func problem(_ target: Target) -> String? {
+        switch target {
+        case .elsewhere: return nil
+        case .invalid(let problem): return problem
+        case .file(let path, let fragment):
+            guard files.contains(path) else { return "指向的文件不存在：\(path)" }
+            if !fragment.isEmpty, let pageIDs = ids[path] ?? readIDs?(path).map(Set.init),
+                !pageIDs.contains(fragment.removingPercentEncoding ?? fragment)
+            {
+                return "指向的锚点 #\(fragment) 在 \(path) 中不存在"
+            }
+            return nil
+        }
+    }
+
+    /// The file `href` on the page at `page` leads to.
+    func target(of href: String, from page: String) -> Target {
+        // (Foundation's replacingOccurrences is slow, and almost no link has an entity.)
+        var link = href.contains("&amp;") ? href.replacingOccurrences(of: "&amp;", with: "&") : href
         var folder = page.split(separator: "/").dropLast().map(String.init)
         if link.hasPrefix(baseURL) {
             link = String(link.dropFirst(baseURL.count))
@@ -58,35 +86,26 @@ struct LinkChecker {
             link = String(link.dropFirst(basePath.count))
             folder = []
         } else if link.contains(":") || link.hasPrefix("//") {
-            return nil  // another site or scheme
+            return .elsewhere
         }
         let beforeQuery = link.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let parts = beforeQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let relative = String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : ""
-        if relative.hasPrefix("/") { return "以 / 开头，部署在子路径下时会指向站点之外；请写相对地址" }
-        let path: String
-        if relative.isEmpty {
-            path = page  // `#anchor` on the same page
-        } else {
-            var target = folder
-            for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
-                switch component {
-                case ".", "": continue
-                case "..":
-                    guard !target.isEmpty else { return "指向了站点根目录之外" }
-                    target.removeLast()
-                default: target.append(String(component))
-                }
+        if relative.hasPrefix("/") { return .invalid("以 / 开头，部署在子路径下时会指向站点之外；请写相对地址") }
+        guard !relative.isEmpty else { return .file(path: page, fragment: fragment) }  // `#anchor` on the same page
+        var target = folder
+        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case ".", "": continue
+            case "..":
+                guard !target.isEmpty else { return .invalid("指向了站点根目录之外") }
+                target.removeLast()
+            default: target.append(String(component))
             }
-            let isFolder = relative.hasSuffix("/") || relative.hasSuffix(".")  // `../`, `..`, `./`
-            path = isFolder ? (target + ["index.html"]).joined(separator: "/") : target.joined(separator: "/")
         }
-        guard files.contains(path) else { return "指向的文件不存在：\(path)" }
-        if !fragment.isEmpty, let pageIDs = ids[path], !pageIDs.contains(fragment.removingPercentEncoding ?? fragment) {
-            return "指向的锚点 #\(fragment) 在 \(path) 中不存在"
-        }
-        return nil
+        let isFolder = relative.hasSuffix("/") || relative.hasSuffix(".")  // `../`, `..`, `./`
+        return .file(path: isFolder ? (target + ["index.html"]).joined(separator: "/") : target.joined(separator: "/"), fragment: fragment)
     }
 
     /// The `id`, `href` and `src` attribute values of `html` (double-quoted, as templates and

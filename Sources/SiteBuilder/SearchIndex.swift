@@ -17,6 +17,9 @@ struct SearchIndex {
         add(document, tokens: Self.tokens(of: document, text: text))
     }
 
+    /// Adds a document without its tokens, for an index whose shards are patched (`patchedShards`).
+    mutating func add(_ document: Document) { documents.append(document) }
+
     /// Adds a document whose tokens were cut already (`tokens(of:text:)`, in parallel).
     mutating func add(_ document: Document, tokens: Set<String>) {
         let number = documents.count
@@ -39,29 +42,88 @@ struct SearchIndex {
     /// The files of the index, by path under the site root.
     func files() -> [(path: String, text: String)] {
         let count = shardCount
+        var shards = Array(repeating: [(String, [Int])](), count: count)
+        for (token, documents) in postings { shards[SearchTokens.shard(of: token, count: count)].append((token, documents)) }
+        return [("search-index.json", documentList())]
+            + shards.enumerated().map { (Self.shardPath($0.offset), Self.shardText($0.element)) }
+    }
+
+    /// `search-index.json`: the documents and the number of shards.
+    func documentList() -> String {
         let list = documents.map { document in
             "{\"url\": \(JSONText.string(document.url)), \"title\": \(JSONText.string(document.title)), "
                 + "\"agency\": \(JSONText.string(document.agency)), \"published\": \(JSONText.string(document.published))}"
         }
-        var files = [
-            (
-                "search-index.json",
-                JSONText.object([
-                    ("tokenizer", JSONText.string("cjk-bigram-v1")), ("shards", String(count)),
-                    ("documents", JSONText.array(list, indent: "  ")),
-                ]) + "\n"
-            )
-        ]
-        var shards = Array(repeating: [(String, [Int])](), count: count)
-        for (token, documents) in postings { shards[SearchTokens.shard(of: token, count: count)].append((token, documents)) }
-        for (number, entries) in shards.enumerated() {
-            // One line per token keeps the file small and still readable; sorted for identical bytes.
-            let lines = entries.sorted { $0.0 < $1.0 }.map {
-                JSONText.string($0.0) + ":[" + $0.1.map(String.init).joined(separator: ",") + "]"
+        return JSONText.object([
+            ("tokenizer", JSONText.string("cjk-bigram-v1")), ("shards", String(shardCount)),
+            ("documents", JSONText.array(list, indent: "  ")),
+        ]) + "\n"
+    }
+
+    static func shardPath(_ number: Int) -> String { "search/shards/\(number).json" }
+
+    /// One line per token keeps the file small and still readable; sorted for identical bytes.
+    static func shardText(_ entries: [(String, [Int])]) -> String {
+        let lines = entries.sorted { $0.0 < $1.0 }.map { JSONText.string($0.0) + ":[" + $0.1.map(String.init).joined(separator: ",") + "]" }
+        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// A document rendered again, by its number, with its tokens before and after.
+    struct Change {
+        let document: Int
+        let old: Set<String>
+        let new: Set<String>
+    }
+
+    /// The shards `changes` alter, patched from the previous build's (`read` gives a shard's
+    /// text), byte for byte what `files()` would write for the whole site. Nil when a shard
+    /// cannot be read or is not as nianbao writes it.
+    func patchedShards(_ changes: [Change], read: (String) -> String?) -> [(path: String, text: String)]? {
+        let count = shardCount
+        var touched: [Int: [(token: String, document: Int, added: Bool)]] = [:]
+        for change in changes {
+            for token in change.old.subtracting(change.new) {
+                touched[SearchTokens.shard(of: token, count: count), default: []].append((token, change.document, false))
             }
-            files.append(("search/shards/\(number).json", "{\n" + lines.joined(separator: ",\n") + "\n}\n"))
+            for token in change.new.subtracting(change.old) {
+                touched[SearchTokens.shard(of: token, count: count), default: []].append((token, change.document, true))
+            }
+        }
+        var files: [(path: String, text: String)] = []
+        for (number, edits) in touched.sorted(by: { $0.key < $1.key }) {
+            guard let text = read(Self.shardPath(number)), var postings = Self.parseShard(text) else { return nil }
+            for edit in edits {
+                var list = postings[edit.token, default: []]
+                if edit.added {
+                    list.insert(edit.document, at: list.firstIndex { $0 > edit.document } ?? list.endIndex)
+                } else {
+                    list.removeAll { $0 == edit.document }
+                }
+                postings[edit.token] = list.isEmpty ? nil : list
+            }
+            files.append((Self.shardPath(number), Self.shardText(postings.map { ($0.key, $0.value) })))
         }
         return files
+    }
+
+    /// A shard as `shardText` writes it: `{`, one `"token":[1,2]` line per token, `}`. Tokens
+    /// are Han characters and lower-case ASCII letters and digits, so they hold no escapes.
+    static func parseShard(_ text: String) -> [String: [Int]]? {
+        var postings: [String: [Int]] = [:]
+        let lines = text.split(separator: "\n")
+        guard lines.first == "{", lines.last == "}" else { return nil }
+        for line in lines.dropFirst().dropLast() {
+            let entry = line.hasSuffix(",") ? line.dropLast() : line
+            guard entry.hasPrefix("\""), let split = entry.range(of: "\":["), entry.hasSuffix("]") else { return nil }
+            let token = String(entry[entry.index(after: entry.startIndex)..<split.lowerBound])
+            var numbers: [Int] = []
+            for number in entry[split.upperBound..<entry.index(before: entry.endIndex)].split(separator: ",") {
+                guard let value = Int(number) else { return nil }
+                numbers.append(value)
+            }
+            postings[token] = numbers
+        }
+        return postings
     }
 }
 

@@ -92,3 +92,16 @@ struct YearChart {
         }
     }
 }
+
+extension SiteBuilder {
+    /// The cells the pages listing reports read (the agency page's chart): a report reduced to
+    /// these (`Report.keeping(cells:)`) lists the same.
+    public static var listedCells: Set<String> {
+        var cells: Set<String> = []
+        for form in FormVersion.allCases.map(ReportForm.edition) {
+            let summary = form.requestSummary
+            for quantity in [summary.received] + summary.results { cells.formUnion(quantity.cells) }
+        }
+        return cells
+    }
+}

@@ -10,7 +10,7 @@ public struct ReportTables: Sendable {
     /// Values by cell index (`ReportForm.cells` order); nil where a cell is missing or invalid.
     /// Empty in tables reduced by `keeping(_:)`, which hold their few cells in `kept`.
     public private(set) var cellValues: [CellValue?]
-    private var kept: [Int: CellValue]?
+    var kept: [Int: CellValue]?
     /// Rows written in the other edition's shape where this edition splits them, by the id of
     /// the group they stand for plus the column: 「（六）其他处理」 as one row on the 2021 form is
     /// `requests.results.other.<column>`.
@@ -113,7 +113,8 @@ public struct ReportTables: Sendable {
         for cell in cells {
             if let index = form.cellsByID[cell]?.index, let value = value(at: index) { values[index] = value }
         }
-        var reduced = ReportTables(file: file, form: form, cellValues: [], collapsedRows: [:], tableLocations: tableLocations)
+        // Collapsed rows stay: a sum over the kept cells may need them.
+        var reduced = ReportTables(file: file, form: form, cellValues: [], collapsedRows: collapsedRows, tableLocations: tableLocations)
         reduced.kept = values
         return reduced
     }

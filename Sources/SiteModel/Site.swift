@@ -16,6 +16,13 @@ public struct Site: Sendable {
     public var reports: [Report] { agencies.flatMap(\.reports) }
 
     public func agency(_ slug: String) -> Agency? { agencies.first { $0.slug == slug } }
+
+    public init(root: URL, config: SiteConfig, agencies: [Agency], findings: [Finding]) {
+        self.root = root
+        self.config = config
+        self.agencies = agencies
+        self.findings = findings
+    }
 }
 
 /// `nianbao.yaml`: the website the reports are published on.

@@ -20,10 +20,12 @@ public enum SiteLoader {
     /// Loads the site. `visit`, if given, sees each report (with its agency, whose `reports` is
     /// still empty) as soon as it is read, on the loading thread, and returns what the site keeps
     /// of it: `check` validates there and keeps only what rules across reports need, so a large
-    /// site is never held in memory whole.
-    public static func load(root: URL, visit: (@Sendable (Report, Agency) -> Report)? = nil) throws(SiteLoadError)
-        -> Site
-    {
+    /// site is never held in memory whole. `reuse`, if given, is asked first for each report
+    /// folder (its file-system path, with the agency as read): a report it returns (the build
+    /// cache's copy of one whose files have not changed) is taken instead of reading the folder.
+    public static func load(
+        root: URL, visit: (@Sendable (Report, Agency) -> Report)? = nil, reuse: (@Sendable (String, Agency, Int) -> Report?)? = nil
+    ) throws(SiteLoadError) -> Site {
         let content = root.appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -37,7 +39,7 @@ public enum SiteLoader {
         let slugs = subfolders(of: content)
         let loaded = Mutex([(Agency, [Finding])?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
-            let result = loadAgencyFolder(content: content, slug: slugs[index], visit: visit)
+            let result = loadAgencyFolder(content: content, slug: slugs[index], visit: visit, reuse: reuse)
             loaded.withLock { $0[index] = result }
         }
         var agencies: [Agency] = []
@@ -48,9 +50,9 @@ public enum SiteLoader {
         return Site(root: root, config: config, agencies: agencies, findings: findings)
     }
 
-    private static func loadAgencyFolder(content: URL, slug: String, visit: (@Sendable (Report, Agency) -> Report)?)
-        -> (Agency, [Finding])
-    {
+    private static func loadAgencyFolder(
+        content: URL, slug: String, visit: (@Sendable (Report, Agency) -> Report)?, reuse: (@Sendable (String, Agency, Int) -> Report?)?
+    ) -> (Agency, [Finding]) {
         var findings: [Finding] = []
         let folder = content.appendingPathComponent(slug)
         let folderPath = folder.path
@@ -63,6 +65,10 @@ public enum SiteLoader {
                 findings.append(Rule.agencyConfig.finding(
                     "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
                     at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
+                continue
+            }
+            if let reused = reuse?(folderPath + "/" + entry, bare, year) {
+                reports.append(reused)
                 continue
             }
             let report = ReportLoader.load(folder: folderPath + "/" + entry, path: path, agency: slug, year: year)

@@ -1,7 +1,9 @@
+import BuildCache
 import Diagnostics
 import Foundation
 import OutputFolder
 import PrintReport
+import Publish
 import SiteBuilder
 import SiteModel
 import Typesetting
@@ -9,25 +11,41 @@ import Validation
 
 /// `nianbao build` from start to end, for the command and the preview server: load, validate,
 /// load the theme and fonts, build into a staging folder, and replace the output folder only when
-/// nothing stops it.
+/// nothing stops it. With the build cache, reports whose files have not changed are neither
+/// read, checked nor rendered again (`IncrementalState`).
 public enum BuildPipeline {
     public struct Options: Sendable {
         public var root: URL
         public var output: URL
         public var allowErrors = false
         public var makePDFs = true
+        /// Read and write the build cache (`.nianbao-cache/`).
+        public var useCache = true
 
-        public init(root: URL, output: URL, allowErrors: Bool = false, makePDFs: Bool = true) {
+        public init(root: URL, output: URL, allowErrors: Bool = false, makePDFs: Bool = true, useCache: Bool = true) {
             self.root = root
             self.output = output
             self.allowErrors = allowErrors
             self.makePDFs = makePDFs
+            self.useCache = useCache
         }
     }
 
+    /// How much a build did.
+    public struct Work: Sendable {
+        /// Reports rendered: all in a full build.
+        public let rendered: Int
+        /// Files written: all in a full build, the changed ones in an incremental one.
+        public let written: Int
+        /// Whether the build started from the cache.
+        public let incremental: Bool
+        /// Why the cache was not used, for a full build.
+        public let cacheNote: String?
+    }
+
     public enum Outcome: Sendable {
-        /// The output folder was replaced.
-        case built(findings: [Finding], reports: Int, paths: [String])
+        /// The output folder was replaced or updated.
+        case built(findings: [Finding], reports: Int, paths: [String], work: Work)
         /// Error findings: nothing was written.
         case refused(findings: [Finding], reports: Int)
     }
@@ -49,26 +67,92 @@ public enum BuildPipeline {
 
     /// Runs the build; `lap` is told when each phase ends (for `NIANBAO_TIMINGS`).
     public static func run(_ options: Options, lap: (String) -> Void = { _ in }) throws(Failure) -> Outcome {
-        let loaded: Site
-        do {
-            loaded = try SiteLoader.load(root: options.root)
-        } catch {
-            throw .unreadable(error.description)
-        }
-        lap("load")
-        var findings = Validator.validate(loaded)
-        lap("validate")
-        let (theme, themeFindings) = Theme.load(for: loaded)
-        findings += themeFindings
+        var configFindings: [Finding] = []
+        let config = SiteLoader.loadConfig(root: options.root, into: &configFindings)
+        let (theme, themeFindings) = Theme.load(for: Site(root: options.root, config: config, agencies: [], findings: []))
         var fonts: FontSet?
+        var extraFindings = themeFindings
         if options.makePDFs {
-            let (loadedFonts, fontFindings) = PrintFonts.load(loaded.config, root: options.root)
+            let (loadedFonts, fontFindings) = PrintFonts.load(config, root: options.root)
             fonts = loadedFonts
-            findings += fontFindings
+            extraFindings += fontFindings
         }
         lap("theme+fonts")
+        var state = IncrementalState(options: options, theme: theme, fonts: fonts)
+        lap("cache")
+        var loaded = try state.load()
+        lap("load")
+        var checked = state.validate(loaded)
+        var findings = checked.findings + extraFindings
+        lap("validate")
         guard let theme, options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
             return .refused(findings: findings.sortedForReport(), reports: loaded.reports.count)
+        }
+        var result: BuildResult
+        var commit: (String) throws(OutputFolderError) -> Void
+        var abort: () -> Void
+        do {
+            (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options)
+        } catch let unavailable as IncrementalBuildUnavailable {
+            // The previous output cannot be patched: build everything.
+            state.forget("the previous output cannot be patched: \(unavailable.reason)")
+            loaded = try state.load()
+            checked = state.validate(loaded)
+            findings = checked.findings + extraFindings
+            do {
+                (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options)
+            } catch let error as Failure {
+                throw error
+            } catch {
+                throw .write("\(error)")
+            }
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw .write("\(error)")
+        }
+        lap("render+write")
+        findings = (findings + result.findings).sortedForReport()
+        guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
+            abort()
+            return .refused(findings: findings, reports: loaded.reports.count)
+        }
+        let buildID = result.siteFiles.first { $0.path == "deploy/manifest.json" }?.sha256 ?? ""
+        do {
+            try commit(buildID)
+        } catch {
+            throw .write(error.description)
+        }
+        lap("commit")
+        state.save(loaded, result: result, perReport: checked.perReport, buildID: buildID)
+        lap("save cache")
+        let work = Work(
+            rendered: result.rendered.count, written: result.written.count, incremental: state.isIncremental, cacheNote: state.note)
+        return .built(findings: findings, reports: loaded.reports.count, paths: result.paths, work: work)
+    }
+
+    /// Builds into a staging folder (full build) or an update folder (incremental build) and
+    /// returns how to commit or abandon it.
+    private static func write(
+        _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options
+    ) throws -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void) {
+        if let previous = state.previous {
+            let update: OutputUpdate
+            do {
+                update = try OutputUpdate(updating: options.output)
+            } catch {
+                throw Failure.write(error.description)
+            }
+            do {
+                let result = try SiteBuilder.build(
+                    site, findings: findings, theme: theme, fonts: fonts, previous: previous, inputDigest: state.inputDigest(site, theme: theme),
+                    into: update.write)
+                return (result, update.commit(buildID:), update.abort)
+            } catch {
+                update.abort()
+                if error is IncrementalBuildUnavailable { throw error }
+                throw Failure.write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
+            }
         }
         // Files go to a staging folder beside the output as they are made; the output is
         // replaced only when the build has succeeded.
@@ -76,28 +160,16 @@ public enum BuildPipeline {
         do {
             staging = try StagingFolder(replacing: options.output)
         } catch {
-            if case .write = error { throw .write(error.description) }
-            throw .outputRefused(error.description)
-        }
-        let result: BuildResult
-        do {
-            result = try SiteBuilder.build(loaded, findings: findings, theme: theme, fonts: fonts, into: staging.write)
-        } catch {
-            staging.abort()
-            throw .write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
-        }
-        lap("render+write")
-        findings = (findings + result.findings).sortedForReport()
-        guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
-            staging.abort()
-            return .refused(findings: findings, reports: loaded.reports.count)
+            if case .write = error { throw Failure.write(error.description) }
+            throw Failure.outputRefused(error.description)
         }
         do {
-            try staging.commit()
+            let result = try SiteBuilder.build(
+                site, findings: findings, theme: theme, fonts: fonts, inputDigest: state.inputDigest(site, theme: theme), into: staging.write)
+            return (result, { id throws(OutputFolderError) in try staging.commit(buildID: id) }, staging.abort)
         } catch {
-            throw .write(error.description)
+            staging.abort()
+            throw Failure.write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
         }
-        lap("commit")
-        return .built(findings: findings, reports: loaded.reports.count, paths: result.paths)
     }
 }

@@ -11,7 +11,7 @@ public struct FontSet: Sendable {
     public let faces: [FontFace]
     let roles: [Role: Int]
     /// Tried in order when a role's face has no glyph for a character.
-    let fallbacks: [Int]
+    public let fallbacks: [Int]
 
     public init(faces: [FontFace], roles: [Role: Int], fallbacks: [Int]) {
         self.faces = faces

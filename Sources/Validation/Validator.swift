@@ -9,19 +9,33 @@ import Synchronization
 public enum Validator {
     /// All findings for `site`, sorted by file and position.
     public static func validate(_ site: Site) -> [Finding] {
+        validate(site, reusing: [:]).all
+    }
+
+    /// All findings for `site`, and each report's own (those of rules on one report) by folder.
+    /// A report in `reusing` is not checked again: its findings are taken from there (the build
+    /// cache's, for a report whose files have not changed). Rules across reports always run.
+    public static func validate(_ site: Site, reusing: [String: [Finding]]) -> (all: [Finding], perReport: [String: [Finding]]) {
         let reports = site.reports
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
         let perReport = Mutex([[Finding]](repeating: [], count: reports.count))
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
-            let findings = validate(report, agency: agencies[report.agency])
+            let findings = reusing[report.folder] ?? validate(report, agency: agencies[report.agency])
             perReport.withLock { $0[index] = findings }
         }
+        let chunks = perReport.withLock { $0 }
         var findings = site.findings + WebRules.check(site.config)
-        for chunk in perReport.withLock({ $0 }) { findings += chunk }
+        for chunk in chunks { findings += chunk }
         for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
-        return findings.sortedForReport()
+        var byFolder: [String: [Finding]] = [:]
+        for (report, chunk) in zip(reports, chunks) { byFolder[report.folder] = chunk }
+        return (findings.sortedForReport(), byFolder)
     }
+
+    /// The cells rules across reports read: a report reduced to these (`Report.keeping(cells:)`)
+    /// still gives them the same findings.
+    public static var crossReportCells: Set<CellID> { CrossYearRules.cells }
 
     /// Loads and checks the site at `root`, report by report as they are read, keeping in memory
     /// only what the rules across years need. Same findings as `validate(_:)` on the whole site.

@@ -8,7 +8,9 @@ struct Build: ParsableCommand {
         abstract: "校验并生成网站到 Output/（validate, then build the site）",
         discussion: """
             先校验全部报告；有错误级别的发现时不生成（exit 1），除非加 --allow-errors。生成的文件先全部写到 \
-            Output/ 旁的临时文件夹，成功后整体替换 Output/；失败时原有 Output/ 不变。只替换 nianbao 生成的文件夹。
+            Output/ 旁的临时文件夹，成功后整体替换 Output/；失败时原有 Output/ 不变。只替换 nianbao 生成的文件夹。\
+            再次生成时，内容未变的报告取自 .nianbao-cache/（可随时删除），只重新生成改动的报告及列出它们的页面，\
+            改动的文件先写到旁边的临时文件夹，再逐个替换。
             """)
 
     @OptionGroup var site: SiteOptions
@@ -23,13 +25,17 @@ struct Build: ParsableCommand {
     @Flag(help: "不生成 PDF (skip report.pdf; print.html is still written)")
     var noPdf = false
 
+    @Flag(help: "不使用也不写入 .nianbao-cache/，全部重新生成 (ignore the build cache; build everything)")
+    var noCache = false
+
     func run() throws {
         var clock = PhaseClock()
         defer { clock.report() }
         let root = site.root
         let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
             ?? root.appendingPathComponent("Output")
-        let options = BuildPipeline.Options(root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf)
+        let options = BuildPipeline.Options(
+            root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf, useCache: !noCache)
         let outcome: BuildPipeline.Outcome
         do {
             outcome = try BuildPipeline.run(options) { clock.lap($0) }
@@ -43,11 +49,16 @@ struct Build: ParsableCommand {
             let report = findingOutput.print(findings, reportCount: reports, root: root)
             printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
             throw Exit.findings
-        case .built(let findings, let reports, let paths):
+        case .built(let findings, let reports, let paths, let work):
             findingOutput.print(findings, reportCount: reports, root: root)
             let pages = paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
             let pdfs = paths.filter { $0.hasSuffix(".pdf") }.count
             printError("已生成 \(reports) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(paths.count) 个文件：\(folder.standardizedFileURL.path)")
+            if work.incremental {
+                printError("增量生成：重新生成 \(work.rendered) 份报告，更新 \(work.written) 个文件 (incremental: \(work.rendered) reports rendered, \(work.written) files updated)")
+            } else if let note = work.cacheNote, !noCache {
+                printError("完整生成 (full build: \(note))")
+            }
         }
     }
 }

@@ -43,10 +43,14 @@ struct Serve: AsyncParsableCommand {
         let port = self.port
         try await PreviewServer.run(options, basePath: basePath) { outcome in
             switch outcome {
-            case .success(.built(let findings, let reports, _)), .success(.refused(let findings, let reports)):
+            case .success(.built(let findings, let reports, _, _)), .success(.refused(let findings, let reports)):
                 let errors = findings.filter { $0.severity == .error }.count
                 let warnings = findings.filter { $0.severity == .warning }.count
-                printError("已生成预览：\(reports) 份报告，\(errors) 个错误，\(warnings) 个警告")
+                var rendered = ""
+                if case .success(.built(_, _, _, let work)) = outcome, work.incremental {
+                    rendered = "（增量：重新生成 \(work.rendered) 份，更新 \(work.written) 个文件）"
+                }
+                printError("已生成预览：\(reports) 份报告，\(errors) 个错误，\(warnings) 个警告\(rendered)")
                 for finding in findings.prefix(20) {
                     printError("  \(finding.location.file):\(finding.location.line):\(finding.location.column) \(finding.rule) \(finding.message)")
                 }

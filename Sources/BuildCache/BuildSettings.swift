@@ -1,0 +1,24 @@
+import Diagnostics
+import Foundation
+import Publish
+import Typesetting
+
+/// Everything a build depends on besides the reports and agencies: the nianbao version, the
+/// options, nianbao.yaml, the theme's files and the print fonts. A cache written under other
+/// settings is not used.
+public enum BuildSettings {
+    public static func key(root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], fonts: FontSet?) -> String {
+        var lines = ["format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "pdf \(makePDFs)"]
+        let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
+        lines.append("config " + (config.map { SHA256.hex($0) } ?? "none"))
+        lines += themeFiles.sorted { $0.label < $1.label }.map { "theme \($0.sha256) \($0.label)" }
+        for face in fonts?.faces ?? [] {
+            lines.append("font \(face.path)#\(face.index) \(CachedInput.signature(of: face.path) ?? [])")
+        }
+        if let fonts {
+            lines.append("roles " + FontSet.Role.allCases.map { "\($0.rawValue)=\(fonts.face(for: $0))" }.joined(separator: ",")
+                + " fallbacks \(fonts.fallbacks)")
+        }
+        return SHA256.hex(Data(lines.joined(separator: "\n").utf8))
+    }
+}

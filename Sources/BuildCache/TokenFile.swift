@@ -1,0 +1,49 @@
+import ByteCoding
+import Foundation
+
+/// `tokens.bin` beside `cache.bin`: each report's search tokens, which an incremental build
+/// needs only for the reports it renders again (to take them out of the search shards), so
+/// they stay out of the record every build reads. Rebuilt whole by a full build; an
+/// incremental one appends, leaving what older records point to intact.
+public enum TokenFile {
+    static let name = "tokens.bin"
+
+    /// Writes `tokens` (by report folder) and returns where each went.
+    public static func write(_ tokens: [String: [String]], to folder: URL, appending: Bool) throws -> [String: Range<Int>] {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        if !appending || !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        if !appending { try handle.truncate(atOffset: 0) }
+        var offset = Int(try handle.seekToEnd())
+        var ranges: [String: Range<Int>] = [:]
+        var writer = ByteWriter()
+        for folder in tokens.keys.sorted() {
+            let start = writer.bytes.count
+            writer.write(tokens[folder]!)
+            ranges[folder] = offset + start..<offset + writer.bytes.count
+        }
+        try handle.write(contentsOf: writer.bytes)
+        offset += writer.bytes.count
+        return ranges
+    }
+
+    /// The tokens at each range, or nil if the file does not hold them.
+    public static func read(_ ranges: [String: Range<Int>], in folder: URL) -> [String: [String]]? {
+        guard let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent(name).path) else { return ranges.isEmpty ? [:] : nil }
+        defer { try? handle.close() }
+        var out: [String: [String]] = [:]
+        for (folder, range) in ranges {
+            guard (try? handle.seek(toOffset: UInt64(range.lowerBound))) != nil,
+                let data = try? handle.read(upToCount: range.count), data.count == range.count
+            else { return nil }
+            var reader = ByteReader([UInt8](data))
+            guard let tokens = try? reader.array(of: String.self), reader.isAtEnd else { return nil }
+            out[folder] = tokens
+        }
+        return out
+    }
+}

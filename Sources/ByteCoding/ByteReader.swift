@@ -1,0 +1,88 @@
+/// Reads what `ByteWriter` wrote. Every read is bounds-checked and throws `Malformed` on a
+/// truncated or corrupted buffer, so a damaged cache is detected and ignored, never trusted
+/// and never a crash.
+public struct ByteReader: Sendable {
+    /// The bytes do not hold what the reader expected.
+    public struct Malformed: Error, Sendable {
+        public let offset: Int
+
+        public init(offset: Int) { self.offset = offset }
+    }
+
+    private let bytes: [UInt8]
+    public private(set) var offset: Int
+
+    public init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    public var isAtEnd: Bool { offset >= bytes.count }
+
+    public mutating func uint64() throws(Malformed) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Malformed(offset: offset) }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    public mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try uint64())) }
+
+    /// A count or a length: never negative, never more than the bytes left could hold.
+    public mutating func count() throws(Malformed) -> Int {
+        let value = try uint64()
+        guard value <= UInt64(bytes.count - offset) else { throw Malformed(offset: offset) }
+        return Int(value)
+    }
+
+    public mutating func signed() throws(Malformed) -> Int64 {
+        let value = try uint64()
+        return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    public mutating func bool() throws(Malformed) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed(offset: offset) }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    public mutating func string() throws(Malformed) -> String {
+        let length = try count()
+        let start = offset
+        offset += length
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0[start..<start + length], as: UTF8.self) }) else {
+            throw Malformed(offset: start)
+        }
+        return text
+    }
+
+    public mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
+
+    public mutating func raw(_ length: Int) throws(Malformed) -> ArraySlice<UInt8> {
+        guard length >= 0, length <= bytes.count - offset else { throw Malformed(offset: offset) }
+        offset += length
+        return bytes[offset - length..<offset]
+    }
+
+    public mutating func array<Element: ByteCodable>(of _: Element.Type = Element.self) throws(Malformed) -> [Element] {
+        let count = try count()
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try Element(from: &self)) }
+        return values
+    }
+
+    public mutating func value<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value {
+        try Value(from: &self)
+    }
+
+    public mutating func optional<Value: ByteCodable>(_: Value.Type = Value.self) throws(Malformed) -> Value? {
+        try bool() ? try Value(from: &self) : nil
+    }
+}

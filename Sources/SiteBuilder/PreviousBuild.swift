@@ -1,0 +1,47 @@
+import Foundation
+import Publish
+
+/// The build an incremental build starts from: what the build cache kept of it, and the output
+/// folder that holds its files unchanged since.
+public struct PreviousBuild: Sendable {
+    /// The output folder of that build.
+    public let output: URL
+    /// The folders (`Content/<agency>/<year>`) of the reports not to render again: their files
+    /// in `output` stay as they are.
+    public let reused: Set<String>
+    /// What every report contributed to that build, by folder.
+    public let reports: [String: ReportArtifacts]
+    /// The search tokens of the reports about to be rendered again, by folder, as they were.
+    public let tokens: [String: [String]]
+    /// The files not made by a report: pages listing reports, indexes, assets, deployment files.
+    public let siteFiles: [Manifest.Entry]
+    public let links: LinkRecord
+
+    public init(
+        output: URL, reused: Set<String>, reports: [String: ReportArtifacts], tokens: [String: [String]], siteFiles: [Manifest.Entry],
+        links: LinkRecord
+    ) {
+        self.output = output
+        self.reused = reused
+        self.reports = reports
+        self.tokens = tokens
+        self.siteFiles = siteFiles
+        self.links = links
+    }
+
+    /// A file of that build, as text.
+    func text(_ path: String) -> String? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The ids of a page of that build, for links into it.
+    @Sendable func ids(ofPage path: String) -> [String]? {
+        text(path).map { LinkChecker.attributes(in: $0).ids }
+    }
+}
+
+/// The previous build's files cannot be patched (a search shard is missing or was edited):
+/// build the whole site instead.
+public struct IncrementalBuildUnavailable: Error, Sendable {
+    public let reason: String
+}

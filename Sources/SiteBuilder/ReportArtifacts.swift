@@ -1,0 +1,48 @@
+import ByteCoding
+import Diagnostics
+import Publish
+
+/// What one report contributed to a build, beyond what its (cached) front matter and cells
+/// give: enough to rebuild the site's indexes without rendering the report again.
+public struct ReportArtifacts: Sendable, Equatable {
+    /// Its entry in `data/all.json`.
+    public let jsonForAll: String
+    /// Its row of `data/all.csv`.
+    public let csvRows: String
+    /// Its files (page, print page, data, PDF), for the manifest.
+    public let files: [Manifest.Entry]
+    /// Characters the print fonts lack.
+    public let printFindings: [Finding]
+
+    public init(jsonForAll: String, csvRows: String, files: [Manifest.Entry], printFindings: [Finding]) {
+        self.jsonForAll = jsonForAll
+        self.csvRows = csvRows
+        self.files = files
+        self.printFindings = printFindings
+    }
+}
+
+extension ReportArtifacts: ByteCodable {
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(jsonForAll)
+        writer.write(csvRows)
+        writer.write(files)
+        writer.write(printFindings)
+    }
+
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        self.init(jsonForAll: try reader.string(), csvRows: try reader.string(), files: try reader.array(), printFindings: try reader.array())
+    }
+}
+
+extension Manifest.Entry: ByteCodable {
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(path)
+        writer.write(size)
+        writer.write(sha256)
+    }
+
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        self.init(path: try reader.string(), size: try reader.int(), sha256: try reader.string())
+    }
+}

@@ -1,0 +1,55 @@
+import Diagnostics
+import SiteModel
+
+extension SiteBuilder {
+    /// Checks the links of the pages this build made. With the previous build's record, the other
+    /// pages keep what was found on them, and only their links into pages made anew are checked
+    /// again. A broken link written in report.md is placed there.
+    static func checkLinks(
+        _ scanned: ScanningWriter.Scanned, paths: [String], site: Site, website: Website, previous: PreviousBuild?
+    ) -> LinkRecord {
+        var checker = LinkChecker(paths: paths, baseURL: website.baseURL, basePath: website.basePath)
+        checker.readIDs = previous?.ids(ofPage:)
+        for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
+        let reports = Dictionary(site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
+        func location(_ link: LinkChecker.Link, on path: String) -> SourceLocation {
+            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            if let report = reports[folder + "/index.html"] ?? reports[path],
+                let found = report.document.location(ofText: "](" + link.value, file: report.reportFile, skip: 2)
+            {
+                return found
+            }
+            return SourceLocation(file: "Output/" + path, line: link.line, column: 1)
+        }
+        var record = LinkRecord()
+        let made = Set(scanned.pages.map(\.path))
+        for page in scanned.pages {
+            var findings: [Finding] = []
+            for link in page.links {
+                let target = checker.target(of: link.value, from: page.path)
+                let problem = checker.problem(target)
+                if case .file(let path, let fragment) = target, !fragment.isEmpty, path != page.path {
+                    let at = location(link, on: page.path)
+                    record.fragmentLinks.append(
+                        FragmentLink(
+                            page: page.path, href: link.value, target: path, location: at,
+                            finding: checker.finding(link.value, on: page.path, at: at, problem: problem)))
+                } else if problem != nil,
+                    let finding = checker.finding(link.value, on: page.path, at: location(link, on: page.path), problem: problem)
+                {
+                    findings.append(finding)
+                }
+            }
+            if !findings.isEmpty { record.findings[page.path] = findings }
+        }
+        if let previous {
+            for (page, findings) in previous.links.findings where !made.contains(page) { record.findings[page] = findings }
+            for var link in previous.links.fragmentLinks where !made.contains(link.page) {
+                if made.contains(link.target) { link.finding = checker.finding(link.href, on: link.page, at: link.location) }
+                record.fragmentLinks.append(link)
+            }
+        }
+        record.fragmentLinks.sort { ($0.page, $0.location, $0.href) < ($1.page, $1.location, $1.href) }
+        return record
+    }
+}

@@ -1,0 +1,176 @@
+import BuildCache
+import Diagnostics
+import Foundation
+import OutputFolder
+import Publish
+import SiteBuilder
+import SiteModel
+import Synchronization
+import Typesetting
+import Validation
+
+/// The build cache's part in one build: whether the previous build can be started from, which
+/// reports are reused, and the records to keep for the next build.
+///
+/// A build is incremental only when the cache was written under the same settings
+/// (`BuildSettings`), the output folder is the one that build left (its marker's build id), and
+/// the site has the same agencies and reports with the same agency.yaml files. Otherwise, or when
+/// most reports changed, it is a full build, and `note` says why.
+struct IncrementalState {
+    let options: BuildPipeline.Options
+    let themeFiles: [InputDigest.File]
+    let settings: String
+    let folder: URL?
+    private(set) var cache: BuildCache?
+    private(set) var note: String?
+    private(set) var previous: PreviousBuild?
+    private(set) var agencyInputs: [String: CachedInput] = [:]
+    private let ledger = InputLedger()
+
+    var isIncremental: Bool { previous != nil }
+
+    init(options: BuildPipeline.Options, theme: Theme?, fonts: FontSet?) {
+        self.options = options
+        themeFiles = InputDigest.theme(theme?.folders ?? [])
+        settings = BuildSettings.key(root: options.root, makePDFs: options.makePDFs, themeFiles: themeFiles, fonts: fonts)
+        folder = options.useCache ? BuildCache.folder(root: options.root, output: options.output) : nil
+        guard let folder else { return }
+        switch BuildCache.load(from: folder) {
+        case .failure(let unusable): note = unusable.description
+        case .success(let loaded) where loaded.settings != settings: note = "nianbao, its options, nianbao.yaml, the theme or the fonts changed"
+        case .success(let loaded) where OutputFolder.buildID(of: options.output) != loaded.buildID: note = "the output folder is not the one the cache describes"
+        case .success(let loaded): cache = loaded
+        }
+    }
+
+    mutating func forget(_ reason: String) {
+        cache = nil
+        previous = nil
+        note = reason
+    }
+
+    /// Loads the site, taking unchanged reports from the cache.
+    mutating func load() throws(BuildPipeline.Failure) -> Site {
+        ledger.reset()
+        let records = cache?.reports ?? [:]
+        let ledger = self.ledger
+        let reuse = folder == nil ? nil : Self.reuse(records, ledger: ledger)
+        let site: Site
+        do {
+            site = try SiteLoader.load(root: options.root, reuse: reuse)
+        } catch {
+            throw .unreadable(error.description)
+        }
+        guard folder != nil else { return site }
+        agencyInputs = [:]
+        for agency in site.agencies {
+            let label = "Content/\(agency.slug)/agency.yaml"
+            agencyInputs[label] = CachedInput.read(
+                options.root.appendingPathComponent(label).path, label: label, previous: cache?.agencyInputs[label])
+        }
+        guard let cache else { return site }
+        let reused = ledger.reused
+        if site.reports.map(\.folder) != cache.order || agencyInputs.mapValues(\.sha256) != cache.agencyInputs.mapValues(\.sha256) {
+            forget("agencies or reports were added, removed or renamed, or an agency.yaml changed")
+            return try load()
+        }
+        if reused.count * 2 < cache.order.count {
+            forget("most reports changed")
+            return try load()
+        }
+        let ranges = cache.reports.filter { !reused.contains($0.key) }.mapValues(\.tokens)
+        guard let tokens = TokenFile.read(ranges, in: folder!) else {
+            forget("tokens.bin does not hold the search tokens")
+            return try load()
+        }
+        previous = PreviousBuild(
+            output: options.output, reused: reused, reports: cache.reports.mapValues(\.artifacts), tokens: tokens,
+            siteFiles: cache.siteFiles, links: cache.links)
+        return site
+    }
+
+    /// The loader's question for each report folder: the cached report when its files and
+    /// agency are as they were, else nil (the folder is read). Every report's digests are noted.
+    private static func reuse(_ records: [String: CachedReport], ledger: InputLedger) -> @Sendable (String, Agency, Int) -> Report? {
+        { (path: String, agency: Agency, year: Int) -> Report? in
+            let folder = "Content/\(agency.slug)/\(year)"
+            let old = records[folder]
+            let inputs = ["report.md", "tables.yaml"].map { (name: String) -> CachedInput in
+                let label = folder + "/" + name
+                return CachedInput.read(path + "/" + name, label: label, previous: old?.inputs.first { $0.label == label })
+            }
+            guard let old, old.inputs.map(\.sha256) == inputs.map(\.sha256), old.agency == CachedReport.agencyIdentity(agency) else {
+                ledger.record(folder, inputs, reused: false)
+                return nil
+            }
+            ledger.record(folder, inputs, reused: true)
+            return old.summary
+        }
+    }
+
+    /// Validates the reports read, reusing the cached findings of the others.
+    func validate(_ site: Site) -> (findings: [Finding], perReport: [String: [Finding]]) {
+        var reusing: [String: [Finding]] = [:]
+        if let cache, previous != nil {
+            for folder in ledger.reused { reusing[folder] = cache.reports[folder]?.findings }
+        }
+        let (all, perReport) = Validator.validate(site, reusing: reusing)
+        return (all, perReport)
+    }
+
+    /// The manifest's digest of the inputs, from the digests gathered while loading; nil
+    /// without the cache (the builder then reads the inputs itself).
+    func inputDigest(_ site: Site, theme: Theme) -> String? {
+        guard folder != nil else { return nil }
+        var files = themeFiles
+        if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
+            files.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
+        }
+        for input in Array(agencyInputs.values) + ledger.inputs.values.flatMap({ $0 }) where !input.sha256.isEmpty {
+            files.append(InputDigest.File(label: input.label, sha256: input.sha256))
+        }
+        return InputDigest.combine(files)
+    }
+
+    /// Writes the cache for the next build. A failure is not an error: the next build is a full one.
+    func save(_ site: Site, result: BuildResult, perReport: [String: [Finding]], buildID: String) {
+        guard let folder else { return }
+        let cells = Validator.crossReportCells.union(SiteBuilder.listedCells)
+        guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return }
+        let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let inputs = ledger.inputs
+        var records: [String: CachedReport] = [:]
+        for report in site.reports {
+            let old = isIncremental ? cache?.reports[report.folder] : nil
+            guard let artifacts = result.artifacts[report.folder], let tokens = ranges[report.folder] ?? old?.tokens,
+                let agency = agencies[report.agency]
+            else { return }
+            records[report.folder] = CachedReport(
+                folder: report.folder, inputs: inputs[report.folder] ?? [], agency: CachedReport.agencyIdentity(agency),
+                summary: ranges[report.folder] == nil ? (old?.summary ?? report) : report.keeping(cells: cells),
+                findings: perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens)
+        }
+        let cache = BuildCache(
+            settings: settings, buildID: buildID, order: site.reports.map(\.folder), reports: records, agencyInputs: agencyInputs,
+            siteFiles: result.siteFiles, links: result.links)
+        try? cache.save(to: folder)
+    }
+}
+
+/// The digests of each report's files as the loader meets them (from several threads), and
+/// which reports the cache supplied.
+final class InputLedger: Sendable {
+    private let state = Mutex<(inputs: [String: [CachedInput]], reused: Set<String>)>(([:], []))
+
+    func reset() { state.withLock { $0 = ([:], []) } }
+
+    func record(_ folder: String, _ inputs: [CachedInput], reused: Bool) {
+        state.withLock {
+            $0.inputs[folder] = inputs
+            if reused { $0.reused.insert(folder) }
+        }
+    }
+
+    var inputs: [String: [CachedInput]] { state.withLock { $0.inputs } }
+    var reused: Set<String> { state.withLock { $0.reused } }
+}

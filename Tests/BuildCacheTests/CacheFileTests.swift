@@ -1,0 +1,113 @@
+import BuildCache
+import ByteCoding
+import Diagnostics
+import Foundation
+import Publish
+import SiteBuilder
+import SiteModel
+import Testing
+
+/// The cache file is read back exactly as written, and nothing else is accepted: damage of any
+/// kind is reported as unusable, never trusted and never a crash.
+@Suite struct CacheFileTests {
+    /// A cache of the shipped site's first report, as a build would keep it.
+    static func sampleCache() throws -> BuildCache {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let site = try SiteLoader.load(root: root)
+        let agency = try #require(site.agencies.first)
+        let report = try #require(agency.reports.first)
+        let finding = Finding(
+            rule: "arith-row-total", severity: .error, message: "合计不符", gist: "row total", location: SourceLocation(file: report.tablesFile, line: 3, column: 5),
+            cell: "requests.received.total", expected: "53", found: "52", terms: ["一 38", "二 15"], hint: nil)
+        let artifacts = ReportArtifacts(
+            jsonForAll: "{\"id\": 1}", csvRows: "a,b\r\n", files: [Manifest.Entry(path: "a/2020/index.html", size: 12, sha256: "ab")],
+            printFindings: [finding])
+        let record = CachedReport(
+            folder: report.folder, inputs: [CachedInput.read(root.path + "/" + report.reportFile, label: report.reportFile, previous: nil)],
+            agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: SiteBuilder.listedCells), findings: [finding],
+            artifacts: artifacts, tokens: 10..<20)
+        var links = LinkRecord()
+        links.findings["x/index.html"] = [finding]
+        return BuildCache(
+            settings: "s", buildID: "b", order: [report.folder], reports: [report.folder: record], agencyInputs: [:],
+            siteFiles: [Manifest.Entry(path: "index.html", size: 3, sha256: "cd")], links: links)
+    }
+
+    func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("a saved cache loads with the same records, findings and summary")
+    func roundTrip() throws {
+        let cache = try Self.sampleCache()
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try cache.save(to: folder)
+        let loaded = try BuildCache.load(from: folder).get()
+        let folderName = try #require(cache.order.first)
+        let (before, after) = (try #require(cache.reports[folderName]), try #require(loaded.reports[folderName]))
+        #expect(after.findings == before.findings && after.artifacts == before.artifacts && after.inputs == before.inputs)
+        #expect(after.summary.frontMatter["published"]?.value == before.summary.frontMatter["published"]?.value)
+        let cells = Array(SiteBuilder.listedCells)
+        #expect(cells.map { after.summary.tables?[$0] } == cells.map { before.summary.tables?[$0] })
+        #expect(loaded.links == cache.links && loaded.siteFiles == cache.siteFiles && loaded.buildID == "b")
+    }
+
+    @Test("every truncation and every flipped byte is reported as unusable")
+    func damage() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.sampleCache().save(to: folder)
+        let file = folder.appendingPathComponent("cache.bin")
+        let bytes = try Data(contentsOf: file)
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            try bytes.prefix(length).write(to: file)
+            guard case .failure = BuildCache.load(from: file.deletingLastPathComponent()) else {
+                Issue.record("a cache cut to \(length) bytes was accepted")
+                return
+            }
+        }
+        for offset in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            var damaged = bytes
+            damaged[offset] ^= 0x20
+            try damaged.write(to: file)
+            guard case .failure = BuildCache.load(from: folder) else {
+                Issue.record("a cache with byte \(offset) changed was accepted")
+                return
+            }
+        }
+    }
+
+    @Test("malformed records behind a valid checksum are rejected, not trusted")
+    func malformedBody() throws {
+        // Every prefix of a valid record, decoded on its own, throws instead of reading past the end.
+        let record = try #require(try Self.sampleCache().reports.values.first)
+        var writer = ByteWriter()
+        writer.write(record)
+        for length in 0..<writer.bytes.count {
+            var reader = ByteReader(Array(writer.bytes.prefix(length)))
+            #expect(throws: ByteReader.Malformed.self) { _ = try reader.value(CachedReport.self) }
+        }
+        // Random bytes with a correct checksum: rejected as malformed.
+        var generator = SystemRandomNumberGenerator()
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for _ in 0..<200 {
+            let body: [UInt8] = [1] + (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try Data(Self.framed(body)).write(to: folder.appendingPathComponent("cache.bin"))
+            guard case .failure = BuildCache.load(from: folder) else {
+                Issue.record("random body \(body) was accepted")
+                return
+            }
+        }
+    }
+
+    /// A cache file around `body`: the magic line, the body, its CRC-32.
+    static func framed(_ body: [UInt8]) -> [UInt8] {
+        let magic = Array("nianbao build cache\n".utf8)
+        let sum = BuildCache.checksumForTesting(body[...])
+        return magic + body + [UInt8(sum >> 24), UInt8(sum >> 16 & 0xFF), UInt8(sum >> 8 & 0xFF), UInt8(sum & 0xFF)]
+    }
+}

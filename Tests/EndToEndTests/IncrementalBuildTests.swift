@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Rebuilds from the build cache (`.nianbao-cache/`): only what changed is rendered again, the
+/// result is byte for byte what a full build gives, and a cache that cannot be trusted is not.
+@Suite struct IncrementalBuildTests {
+    typealias Snapshot = [String: Data]
+
+    /// Builds `site` into Output (from the cache if it can) and, from scratch, into a second
+    /// folder; both must succeed. Returns the cached build's stderr and both snapshots.
+    func buildBoth(_ site: ScratchSite, _ extra: [String] = ["--no-pdf"]) throws -> (stderr: String, output: Snapshot, full: Snapshot) {
+        let cached = try Nianbao.run(["build", "-s", site.root.path] + extra)
+        #expect(cached.status == 0, "\(cached.stdout)\(cached.stderr)")
+        let fullFolder = site.root.appendingPathComponent("Full")
+        let full = try Nianbao.run(["build", "-s", site.root.path, "--no-cache", "-o", fullFolder.path] + extra)
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(cached.stdout == full.stdout)
+        return (
+            cached.stderr, BuildCommandTests.snapshot(site.root.appendingPathComponent("Output")), BuildCommandTests.snapshot(fullFolder)
+        )
+    }
+
+    func edit(_ site: ScratchSite, _ file: String, _ change: (String) -> String) throws {
+        try site.write(file, change(try site.read(file)))
+    }
+
+    @Test("after a narrative edit only that report is rendered again, and Output equals a full build byte for byte")
+    func narrativeEdit() throws {
+        let site = try BuildCommandTests.sampleSite()
+        let first = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(first.stderr.contains("完整生成 (full build: no cache)"))
+        try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n另：本年度门户网站完成适老化改造。\n" }
+        let (stderr, output, full) = try buildBoth(site)
+        #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
+        #expect(output == full)
+        #expect(String(decoding: output["qingshan-tax/2023/index.html"]!, as: UTF8.self).contains("适老化改造"))
+    }
+
+    @Test("after a table edit the report, its agency page, open data and findings across years match a full build")
+    func tableEdit() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        // The carry-over into 2024 no longer matches: a finding about the unchanged 2024 report.
+        let file = "Content/jiangyu-tax/2023/tables.yaml"
+        let text = try site.read(file)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("结转下年度继续办理") })
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[line] = lines[line].replacingOccurrences(of: #"\[(\d+)"#, with: "[1$1", options: .regularExpression)
+        try site.write(file, lines.joined(separator: "\n"))
+        let cached = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        let full = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors", "--no-cache", "-o", site.root.appendingPathComponent("Full").path])
+        #expect(cached.stderr.contains("增量生成：重新生成 1 份报告"), "\(cached.stderr)")
+        #expect(cached.stdout == full.stdout)
+        // The unchanged 2024 report, read from the cache, is checked against the new 2023 figures.
+        #expect(cached.stdout.contains("Content/jiangyu-tax/2024/tables.yaml"), "\(cached.stdout)")
+        #expect(BuildCommandTests.snapshot(site.root.appendingPathComponent("Output")) == BuildCommandTests.snapshot(site.root.appendingPathComponent("Full")))
+    }
+
+    @Test("a rebuild with nothing changed renders nothing and writes nothing")
+    func nothingChanged() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path]).status == 0)
+        let page = site.root.appendingPathComponent("Output/jiangyu-tax/2024/index.html").path
+        let inode = try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int
+        // Touching a file without changing it costs a hash, not a rebuild.
+        try edit(site, "Content/jiangyu-tax/2024/report.md") { $0 }
+        let again = try Nianbao.run(["build", "-s", site.root.path])
+        #expect(again.stderr.contains("增量生成：重新生成 0 份报告，更新 0 个文件"), "\(again.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode)
+    }
+
+    @Test("with PDFs: the edited report's PDF is made again and equals a full build's")
+    func withPDFs() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path]).status == 0)
+        try edit(site, "Content/qingshan-county/2024/report.md") { $0 + "\n另：本年度公开目录全面更新。\n" }
+        let (stderr, output, full) = try buildBoth(site, [])
+        #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
+        #expect(output == full)
+    }
+
+    @Test("a damaged, truncated or deleted cache is not trusted: the build is a full one and still correct")
+    func damagedCache() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        let folder = try #require(
+            FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".nianbao-cache").path).first)
+        let cache = site.root.appendingPathComponent(".nianbao-cache/\(folder)/cache.bin")
+        var bytes = try Data(contentsOf: cache)
+        for (damage, note) in [("flip", "checksum mismatch"), ("truncate", "checksum mismatch"), ("delete", "no cache")] {
+            try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n（\(damage)）\n" }
+            switch damage {
+            case "flip":
+                bytes[bytes.count / 2] ^= 0x55
+                try bytes.write(to: cache)
+            case "truncate": try bytes.prefix(bytes.count / 3).write(to: cache)
+            default: try FileManager.default.removeItem(at: site.root.appendingPathComponent(".nianbao-cache"))
+            }
+            let (stderr, output, full) = try buildBoth(site)
+            #expect(stderr.contains("完整生成 (full build: \(note)"), "\(damage): \(stderr)")
+            #expect(output == full, "\(damage)")
+            bytes = try Data(contentsOf: cache)
+        }
+    }
+
+    @Test("a cache describing another state of Output, or other settings, is not used")
+    func staleCache() throws {
+        let site = try BuildCommandTests.sampleSite()
+        let output = site.root.appendingPathComponent("Output")
+        let saved = site.root.appendingPathComponent("Saved")
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        try FileManager.default.copyItem(at: output, to: saved)
+        try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n第一次修改。\n" }
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).stderr.contains("增量生成"))
+        // Output is put back as it was before: the cache describes the later state.
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.moveItem(at: saved, to: output)
+        try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n第二次修改。\n" }
+        var (stderr, built, full) = try buildBoth(site)
+        #expect(stderr.contains("the output folder is not the one the cache describes"), "\(stderr)")
+        #expect(built == full)
+        // Another setting (here the column name in nianbao.yaml) makes every page different.
+        try edit(site, "nianbao.yaml") { $0 + "column: 年度报告\n" }
+        (stderr, built, full) = try buildBoth(site)
+        #expect(stderr.contains("nianbao.yaml"), "\(stderr)")
+        #expect(built == full)
+        // So does a new report.
+        try FileManager.default.copyItem(
+            at: site.root.appendingPathComponent("Content/qingshan-tax/2023"), to: site.root.appendingPathComponent("Content/qingshan-tax/2025"))
+        try edit(site, "Content/qingshan-tax/2025/report.md") { $0.replacingOccurrences(of: "2023", with: "2025") }
+        let added = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        #expect(added.stderr.contains("reports were added, removed or renamed"), "\(added.stderr)")
+    }
+
+    @Test("a link from an unchanged report to an anchor of an edited one is checked again")
+    func anchorIntoEditedReport() throws {
+        let site = try BuildCommandTests.sampleSite()
+        try edit(site, "Content/jiangyu-tax/2024/report.md") { $0 + "\n## 附：名词解释\n\n本报告所称申请，指政府信息公开申请。\n" }
+        let linking = "Content/qingshan-tax/2023/report.md"
+        try edit(site, linking) { $0 + "\n参见[名词解释](../../jiangyu-tax/2024/#part-7)。\n" }
+        let first = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(first.status == 0, "\(first.stdout)")
+        // The heading goes: the unchanged report's link now leads nowhere.
+        try edit(site, "Content/jiangyu-tax/2024/report.md") { $0.replacingOccurrences(of: "## 附：名词解释", with: "附：名词解释") }
+        let again = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--format", "github"])
+        #expect(again.status == 1)
+        let line = try site.read(linking).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("名词解释") }! + 1
+        #expect(again.stdout.contains("::error file=\(linking),line=\(line),col="), "\(again.stdout)")
+        #expect(again.stdout.contains("#part-7"))
+    }
+}
