@@ -1,5 +1,5 @@
 """Shared helpers of the benchmark scripts: timing a command and generating a synthetic site."""
-import os, subprocess, sys, time
+import os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NIANBAO = os.environ.get("NIANBAO", os.path.join(ROOT, ".build", "release", "nianbao"))
@@ -10,12 +10,15 @@ def require_release_build():
         sys.exit(f"{NIANBAO} not found: run swift build -c release --product nianbao")
 
 
-def measure(args, runs, ok=(0, 1)):
+def measure(args, runs, ok=(0, 1), before=None):
     """Best of `runs` by wall time: (wall s, user+sys CPU s, peak RSS MB of that run, last stdout line).
 
-    os.wait4 gives the resource usage of the one child, so each run's peak RSS is its own."""
+    os.wait4 gives the resource usage of the one child, so each run's peak RSS is its own.
+    `before(run)`, if given, is called before each run, untimed (to edit a report, say)."""
     best = None
-    for _ in range(runs):
+    for run in range(runs):
+        if before:
+            before(run)
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = proc.stdout.read(), proc.stderr.read()
@@ -32,12 +35,39 @@ def measure(args, runs, ok=(0, 1)):
     return best
 
 
-def generate(work, agencies, years):
-    """Writes a synthetic site into `work` unless it already has a Content/ folder."""
-    if os.path.isdir(os.path.join(work, "Content")):
+def generate(work, agencies, years, hugo=None):
+    """Writes a synthetic site into `work` (and its Hugo twin into `hugo`) unless it already has
+    a Content/ folder."""
+    if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
         return
+    shutil.rmtree(work, ignore_errors=True)
+    if hugo:
+        shutil.rmtree(hugo, ignore_errors=True)
     t = time.perf_counter()
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate-corpus.py"),
-                    "--agencies", str(agencies), "--years", str(years), work],
+                    "--agencies", str(agencies), "--years", str(years), work] + (["--hugo", hugo] if hugo else []),
                    check=True, env=dict(os.environ, NIANBAO=NIANBAO))
     print(f"generated {agencies * years} reports in {time.perf_counter() - t:.1f} s")
+
+
+def edit_report(site, agency="agency-00001", year=None):
+    """A `before` hook for `measure`: appends a sentence (different each run) to one report, so the
+    next build has exactly one changed report."""
+    folder = os.path.join(site, "Content", agency)
+    year = year or sorted(y for y in os.listdir(folder) if y.isdigit())[0]
+    path = os.path.join(folder, str(year), "report.md")
+
+    def edit(run):
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"\n基准测试第{run + 1}次修改。\n")
+    return edit
+
+
+def copy_sample(work):
+    """The shipped sample site (Content/ and nianbao.yaml) copied into `work`: benchmarks never
+    write into the repository."""
+    target = os.path.join(work, "sample")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(target, "Content"))
+    shutil.copy(os.path.join(ROOT, "nianbao.yaml"), target)
+    return target

@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic nianbao site for benchmarks.
 
-Usage: scripts/generate-corpus.py --agencies N --years Y [--seed S] [--first-year 2020] OUT
+Usage: scripts/generate-corpus.py --agencies N --years Y [--seed S] [--first-year 2020] [--hugo DIR] OUT
+
+Agencies form a hierarchy as a provincial tax bureau's do: agency-00000 is the provincial bureau,
+about one in twenty of the others are municipal bureaus under it, and the rest county bureaus
+under a municipal one (`parent:` in agency.yaml). With --hugo, the same reports are also written
+as a Hugo site (narrative plus the three tables as Markdown tables; a list page per agency), for
+the comparison in scripts/bench.
 
 Every report is consistent (all identities hold, carry-overs match the year before), so a
 check of the corpus measures the cost of checking, not of printing findings. Labels are taken
@@ -113,12 +119,74 @@ def narrative(md_template, rng, name, year, received, handled, is2021):
         return "\n\n".join(paras)
     return re.sub(r"（待填写[^）]*）", body, text)
 
+def markdown_tables(tables):
+    """tables.yaml as Markdown tables: one per statutory table, one row per YAML row (the groups
+    above it joined into its label), as many value columns as its widest row."""
+    blocks, path = [], []
+    for line in tables.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        depth = (len(line) - len(line.lstrip())) // 2
+        key, _, value = line.strip().partition(":")
+        value = value.strip()
+        if depth == 0:
+            blocks.append((key, []))
+            path = []
+            continue
+        path = path[:depth - 1] + [key]
+        if value:
+            blocks[-1][1].append((" / ".join(path), [v.strip() for v in value.strip("[]").split(",")]))
+    out = []
+    for title, rows in blocks:
+        width = max((len(values) for _, values in rows), default=1)
+        out.append(f"\n### {title}\n\n| 项目 |" + " 数值 |" * width + "\n| --- |" + " ---: |" * width)
+        out += [f"| {label} | " + " | ".join(values + [""] * (width - len(values))) + " |" for label, values in rows]
+    return "\n".join(out) + "\n"
+
+def write_hugo(hugo, agencies):
+    """The Hugo site: config, three layouts, and per agency a list page and its reports."""
+    os.makedirs(os.path.join(hugo, "layouts", "_default"))
+    with open(os.path.join(hugo, "config.toml"), "w") as f:
+        f.write('baseURL = "https://www.example.gov.cn/zfxxgk/ndbg/"\nlanguageCode = "zh-CN"\ntitle = "政府信息公开年报"\n'
+                'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n[markup.goldmark.renderer]\nunsafe = false\n')
+    layouts = {
+        "baseof.html": '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                       '<body><main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+        "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n',
+        "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+    }
+    for name, text in layouts.items():
+        with open(os.path.join(hugo, "layouts", "_default", name), "w") as f:
+            f.write(text)
+    for slug, name, reports in agencies:
+        target = os.path.join(hugo, "content", slug)
+        os.makedirs(target)
+        with open(os.path.join(target, "_index.md"), "w", encoding="utf-8") as f:
+            f.write(f'---\ntitle: "{name}"\n---\n')
+        for year, report, tables in reports:
+            body = re.sub(r"\A---\n.*?\n---\n", "", report, flags=re.S)
+            published = re.search(r"published: (\d{4}-\d\d-\d\d)", report).group(1)
+            os.makedirs(os.path.join(target, str(year)))
+            with open(os.path.join(target, str(year), "index.md"), "w", encoding="utf-8") as f:
+                f.write(f'---\ntitle: "{name}{year}年政府信息公开工作年度报告"\ndate: {published}\n---\n' + body + markdown_tables(tables))
+
+def agency_level(a, agencies):
+    """(name, parent slug) of agency number `a`: a province, municipal bureaus, county bureaus."""
+    if a == 0:
+        return "国家税务总局某省税务局", None
+    municipal = list(range(1, agencies, 20))
+    if a in municipal:
+        return f"国家税务总局某省第{a}号市税务局", "agency-00000"
+    parent = max(m for m in municipal if m < a)
+    return f"国家税务总局第{a}号县税务局", f"agency-{parent:05d}"
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--agencies", type=int, required=True)
     ap.add_argument("--years", type=int, required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--first-year", type=int, default=2020)
+    ap.add_argument("--hugo", help="also write the equivalent Hugo site here")
     ap.add_argument("out")
     args = ap.parse_args()
     nianbao = os.environ.get("NIANBAO", ".build/release/nianbao")
@@ -129,14 +197,18 @@ def main():
     os.makedirs(os.path.join(args.out, "Content"))
     with open(os.path.join(args.out, "nianbao.yaml"), "w", encoding="utf-8") as f:
         f.write("name: 合成测试站点\ndomain: www.example.gov.cn\nid_code: '1100000001'\nbase_url: https://www.example.gov.cn/\n")
+    if args.hugo and os.path.exists(args.hugo):
+        sys.exit(f"{args.hugo} exists; choose a new folder")
     rng = random.Random(args.seed)
+    hugo = []
     for a in range(args.agencies):
         slug = f"agency-{a:05d}"
-        name = f"国家税务总局第{a}号县税务局"
+        name, parent = agency_level(a, args.agencies)
         folder = os.path.join(args.out, "Content", slug)
         os.makedirs(folder)
         with open(os.path.join(folder, "agency.yaml"), "w", encoding="utf-8") as f:
-            f.write(f"name: {name}\nkind: 部门\n")
+            f.write(f"name: {name}\nkind: 部门\n" + (f"parent: {parent}\n" if parent else ""))
+        hugo.append((slug, name, []))
         carried, stock = [0] * 6, [rng.randint(0, 30), rng.randint(0, 80)]
         for y in range(args.years):
             year = args.first_year + y
@@ -145,8 +217,13 @@ def main():
             os.makedirs(os.path.join(folder, str(year)))
             with open(os.path.join(folder, str(year), "tables.yaml"), "w", encoding="utf-8") as f:
                 f.write(tables)
+            report = narrative(tpl[("md", is2021)], rng, name, year, received, handled, is2021)
             with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
-                f.write(narrative(tpl[("md", is2021)], rng, name, year, received, handled, is2021))
+                f.write(report)
+            if args.hugo:
+                hugo[-1][2].append((year, report, tables))
+    if args.hugo:
+        write_hugo(args.hugo, hugo)
 
 if __name__ == "__main__":
     main()
