@@ -3,6 +3,7 @@ import CZlib
 import Foundation
 import Publish
 import SiteBuilder
+import Synchronization
 
 /// The incremental-build cache of one output folder, in `.nianbao-cache/<key>/` under the site
 /// root (ignored by git; safe to delete: the next build is a full one). `cache.bin` holds one
@@ -19,7 +20,10 @@ public struct BuildCache: Sendable {
     public var buildID: String
     /// Report folders in site order.
     public var order: [String]
-    public var reports: [String: CachedReport]
+    public private(set) var reports: [String: CachedReport]
+    /// Each record as it was read, written back as is while it is not replaced.
+    private var raw: [String: Range<Int>] = [:]
+    private var rawBytes: [UInt8] = []
     /// The agency.yaml files.
     public var agencyInputs: [String: CachedInput]
     /// The files not made by a report.
@@ -39,8 +43,21 @@ public struct BuildCache: Sendable {
         self.links = links
     }
 
+    /// Replaces one report's record.
+    public mutating func update(_ record: CachedReport) {
+        reports[record.folder] = record
+        raw[record.folder] = nil
+    }
+
+    /// Drops records of reports no longer in `order`.
+    public mutating func prune() {
+        let kept = Set(order)
+        reports = reports.filter { kept.contains($0.key) }
+        raw = raw.filter { kept.contains($0.key) }
+    }
+
     static let magic = Array("nianbao build cache\n".utf8)
-    static let format = 1
+    static let format = 2
 
     /// Why a cache was not used.
     public struct Unusable: Error, Sendable, CustomStringConvertible {
@@ -70,11 +87,28 @@ public struct BuildCache: Sendable {
             let settings = try reader.string()
             let buildID = try reader.string()
             let order: [String] = try reader.array()
-            var reports: [String: CachedReport] = [:]
-            reports.reserveCapacity(order.count)
+            // Records are framed by their length and decoded in parallel.
+            var ranges: [Range<Int>] = []
             for _ in 0..<(try reader.count()) {
-                let record = try reader.value(CachedReport.self)
-                reports[record.folder] = record
+                let length = try reader.count()
+                let start = reader.offset
+                _ = try reader.raw(length)
+                ranges.append(start..<start + length)
+            }
+            let decoded = Mutex([CachedReport?](repeating: nil, count: ranges.count))
+            let framed = ranges
+            DispatchQueue.concurrentPerform(iterations: framed.count) { index in
+                var record = ByteReader(bytes, range: framed[index])
+                guard let report = try? record.value(CachedReport.self), record.isAtEnd else { return }
+                decoded.withLock { $0[index] = report }
+            }
+            var reports: [String: CachedReport] = [:]
+            var raw: [String: Range<Int>] = [:]
+            reports.reserveCapacity(ranges.count)
+            for (range, report) in zip(ranges, decoded.withLock { $0 }) {
+                guard let report else { return .failure(Unusable(description: "malformed record at byte \(range.lowerBound)")) }
+                reports[report.folder] = report
+                raw[report.folder] = range
             }
             var agencies: [String: CachedInput] = [:]
             for input in try reader.array(of: CachedInput.self) { agencies[input.label] = input }
@@ -82,7 +116,10 @@ public struct BuildCache: Sendable {
                 settings: settings, buildID: buildID, order: order, reports: reports, agencyInputs: agencies,
                 siteFiles: try reader.array(), links: try reader.value())
             guard reader.offset == bytes.count - 4 else { return .failure(Unusable(description: "trailing bytes")) }
-            return .success(cache)
+            var loaded = cache
+            loaded.raw = raw
+            loaded.rawBytes = bytes
+            return .success(loaded)
         } catch {
             return .failure(Unusable(description: "malformed at byte \(error.offset)"))
         }
@@ -98,7 +135,26 @@ public struct BuildCache: Sendable {
         writer.write(buildID)
         writer.write(order)
         writer.write(order.count)
-        for folder in order { writer.write(reports[folder]!) }
+        // New records are encoded in parallel; kept ones are copied as they were read.
+        let order = self.order
+        let reports = self.reports
+        let raw = self.raw
+        let encoded = Mutex([[UInt8]?](repeating: nil, count: order.count))
+        DispatchQueue.concurrentPerform(iterations: order.count) { index in
+            guard raw[order[index]] == nil, let report = reports[order[index]] else { return }
+            var record = ByteWriter(capacity: 4096)
+            record.write(report)
+            encoded.withLock { $0[index] = record.bytes }
+        }
+        for (folder, bytes) in zip(order, encoded.withLock { $0 }) {
+            if let bytes {
+                writer.write(bytes.count)
+                writer.write(raw: bytes)
+            } else if let range = raw[folder] {
+                writer.write(range.count)
+                writer.write(raw: rawBytes[range])
+            }
+        }
         writer.write(agencyInputs.keys.sorted().map { agencyInputs[$0]! })
         writer.write(siteFiles)
         writer.write(links)

@@ -11,19 +11,28 @@ public struct ByteReader: Sendable {
 
     private let bytes: [UInt8]
     public private(set) var offset: Int
+    /// Where reading must stop.
+    public let end: Int
+    private var interned: [String] = []
 
     public init(_ bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = offset
+        self.init(bytes, range: min(max(offset, 0), bytes.count)..<bytes.count)
     }
 
-    public var isAtEnd: Bool { offset >= bytes.count }
+    /// Reads `range` of `bytes` only (one record of a larger buffer), without copying it.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        self.end = min(range.upperBound, bytes.count)
+        self.offset = min(range.lowerBound, end)
+    }
+
+    public var isAtEnd: Bool { offset >= end }
 
     public mutating func uint64() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed(offset: offset) }
+            guard offset < end, shift < 64 else { throw Malformed(offset: offset) }
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -37,7 +46,7 @@ public struct ByteReader: Sendable {
     /// A count or a length: never negative, never more than the bytes left could hold.
     public mutating func count() throws(Malformed) -> Int {
         let value = try uint64()
-        guard value <= UInt64(bytes.count - offset) else { throw Malformed(offset: offset) }
+        guard value <= UInt64(end - offset) else { throw Malformed(offset: offset) }
         return Int(value)
     }
 
@@ -47,7 +56,7 @@ public struct ByteReader: Sendable {
     }
 
     public mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed(offset: offset) }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed(offset: offset) }
         offset += 1
         return bytes[offset - 1] == 1
     }
@@ -64,8 +73,20 @@ public struct ByteReader: Sendable {
 
     public mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
 
+    /// A string `ByteWriter.write(interned:)` wrote: the first time whole, then by number.
+    public mutating func internedString() throws(Malformed) -> String {
+        let number = try count()
+        if number == 0 {
+            let text = try string()
+            interned.append(text)
+            return text
+        }
+        guard number <= interned.count else { throw Malformed(offset: offset) }
+        return interned[number - 1]
+    }
+
     public mutating func raw(_ length: Int) throws(Malformed) -> ArraySlice<UInt8> {
-        guard length >= 0, length <= bytes.count - offset else { throw Malformed(offset: offset) }
+        guard length >= 0, length <= end - offset else { throw Malformed(offset: offset) }
         offset += length
         return bytes[offset - length..<offset]
     }

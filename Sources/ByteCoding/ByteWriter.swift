@@ -3,6 +3,7 @@
 /// 20,000-report site is read and written on every rebuild, where `Codable` costs seconds.
 public struct ByteWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
+    private var interned: [String: Int] = [:]
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -27,6 +28,18 @@ public struct ByteWriter: Sendable {
         value.withUTF8 { utf8 in
             write(utf8.count)
             bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// A string that recurs (a file path in every position of a record): written whole the
+    /// first time, then as its number. Read back in the same order with `internedString()`.
+    public mutating func write(interned value: String) {
+        if let number = interned[value] {
+            write(number)
+        } else {
+            interned[value] = interned.count + 1
+            write(0)
+            write(value)
         }
     }
 

@@ -4,19 +4,19 @@ import ByteCoding
 
 extension SourceLocation: ByteCodable {
     public func encode(to writer: inout ByteWriter) {
-        writer.write(file)
+        writer.write(interned: file)
         writer.write(line)
         writer.write(column)
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(file: try reader.string(), line: try reader.int(), column: try reader.int())
+        self.init(file: try reader.internedString(), line: try reader.int(), column: try reader.int())
     }
 }
 
 extension Finding: ByteCodable {
     public func encode(to writer: inout ByteWriter) {
-        writer.write(rule)
+        writer.write(interned: rule)
         writer.write(severity.rawValue)
         writer.write(message)
         writer.write(gist)
@@ -29,7 +29,7 @@ extension Finding: ByteCodable {
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        let rule = try reader.string()
+        let rule = try reader.internedString()
         let offset = reader.offset
         guard let severity = Severity(rawValue: try reader.string()) else { throw ByteReader.Malformed(offset: offset) }
         self.init(

@@ -73,7 +73,17 @@ public final class StagingFolder: Sendable {
             abort()
             throw .write(target.path, error.localizedDescription)
         }
-        if existing == .ours { try? manager.removeItem(at: retired) }
+        if existing == .ours { Self.remove(retired) }
+    }
+
+    /// Removes a folder, its top-level entries in parallel: unlinking a large site's files is
+    /// kernel time that two cores halve.
+    static func remove(_ folder: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entries[index]))
+        }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Removes the staging folder; the output folder is untouched.

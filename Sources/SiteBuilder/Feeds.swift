@@ -25,9 +25,10 @@ enum Feeds {
     /// An Atom feed of the reports, newest first. Its `updated` is the newest publication date,
     /// not the time of the build, so two builds of the same content are identical.
     static func atom(_ entries: [Entry], website: Website) -> String {
-        let sorted = entries.sorted {
-            ($0.published?.rfc3339 ?? "", $1.path) > ($1.published?.rfc3339 ?? "", $0.path)
-        }
+        // Keys made once: building the date text in the comparison cost a second at 20,000 reports.
+        let sorted = entries.map { ($0.published?.rfc3339 ?? "", $0) }.sorted {
+            ($0.0, $1.1.path) > ($1.0, $0.1.path)
+        }.map(\.1)
         let updated = sorted.first?.published?.rfc3339 ?? "2019-01-01T00:00:00+08:00"
         let home = SitePaths.absolute(SitePaths.home, base: website.baseURL)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n"

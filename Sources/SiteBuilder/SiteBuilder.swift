@@ -53,7 +53,7 @@ public enum SiteBuilder {
     /// is the manifest's digest of the inputs, when the caller has it (`InputDigest`).
     public static func build(
         _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, previous: PreviousBuild? = nil,
-        inputDigest: String? = nil, into sink: @escaping FileSink
+        inputDigest: String? = nil, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
     ) throws -> BuildResult {
         let website = Website(site.config)
         let jobs = site.agencies.flatMap { agency in agency.reports.indices.map { (agency, $0) } }
@@ -82,6 +82,7 @@ public enum SiteBuilder {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         let outputs = rendered.withLock { $0 }
+        lap("reports")
 
         var reports = ReportListing(website: website)
         var search = SearchIndex()
@@ -123,11 +124,13 @@ public enum SiteBuilder {
         }
         if let error = failure.withLock({ $0 }) { throw error }
         siteFiles += agencyPages.withLock { $0 }
+        lap("agency pages")
         for agency in site.agencies where !agency.reports.isEmpty {
             reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(ReportPage.publication).max()))
         }
         try write(SitePaths.home, IndexPage.render(site, findings: findings, website: website, theme: theme))
         reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
+        lap("home page")
         if let previous {
             try write("search-index.json", search.documentList())
             guard let shards = search.patchedShards(changes, read: previous.text) else {
@@ -138,6 +141,7 @@ public enum SiteBuilder {
             try write(SitePaths.search, SearchPage.render(website: website, theme: theme))
             for file in search.files() { try write(file.path, file.text) }
         }
+        lap("search index")
         let catalogue = OpenData.cellCatalogue()
         try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
         try write("data/all.csv", reports.allCSV.joined())
@@ -155,6 +159,7 @@ public enum SiteBuilder {
             try write("deploy/apache.conf", ServerConfig.apache(deployment))
             try write("deploy/README.md", ServerConfig.readme(deployment))
         }
+        lap("data, feeds")
         // Files kept from the previous build, then the manifest of everything but itself.
         var kept = Dictionary(siteFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in previous?.siteFiles ?? [] where kept[entry.path] == nil && entry.path != "deploy/manifest.json" {
@@ -167,9 +172,11 @@ public enum SiteBuilder {
         try write(
             "deploy/manifest.json", Manifest.json(published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
 
+        lap("manifest")
         let paths = (reportFiles + siteFiles).map(\.path).sorted()
         let scanned = writer.scanned
         let links = checkLinks(scanned, paths: paths, site: site, website: website, previous: previous)
+        lap("links")
         return BuildResult(
             files: [], paths: paths, written: scanned.written.sorted(),
             findings: reports.artifacts.values.flatMap(\.printFindings) + links.allFindings,

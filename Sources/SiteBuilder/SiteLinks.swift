@@ -1,5 +1,7 @@
 import Diagnostics
+import Foundation
 import SiteModel
+import Synchronization
 
 extension SiteBuilder {
     /// Checks the links of the pages this build made. With the previous build's record, the other
@@ -12,7 +14,7 @@ extension SiteBuilder {
         checker.readIDs = previous?.ids(ofPage:)
         for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
         let reports = Dictionary(site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
-        func location(_ link: LinkChecker.Link, on path: String) -> SourceLocation {
+        @Sendable func location(_ link: LinkChecker.Link, on path: String) -> SourceLocation {
             let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
             if let report = reports[folder + "/index.html"] ?? reports[path],
                 let found = report.document.location(ofText: "](" + link.value, file: report.reportFile, skip: 2)
@@ -23,24 +25,33 @@ extension SiteBuilder {
         }
         var record = LinkRecord()
         let made = Set(scanned.pages.map(\.path))
-        for page in scanned.pages {
+        // Pages are checked in parallel: the checker is read-only from here.
+        let checked = Mutex([(findings: [Finding], fragments: [FragmentLink])](repeating: ([], []), count: scanned.pages.count))
+        let frozen = checker
+        DispatchQueue.concurrentPerform(iterations: scanned.pages.count) { index in
+            let page = scanned.pages[index]
             var findings: [Finding] = []
+            var fragments: [FragmentLink] = []
             for link in page.links {
-                let target = checker.target(of: link.value, from: page.path)
-                let problem = checker.problem(target)
+                let target = frozen.target(of: link.value, from: page.path)
+                let problem = frozen.problem(target)
                 if case .file(let path, let fragment) = target, !fragment.isEmpty, path != page.path {
                     let at = location(link, on: page.path)
-                    record.fragmentLinks.append(
+                    fragments.append(
                         FragmentLink(
                             page: page.path, href: link.value, target: path, location: at,
-                            finding: checker.finding(link.value, on: page.path, at: at, problem: problem)))
+                            finding: frozen.finding(link.value, on: page.path, at: at, problem: problem)))
                 } else if problem != nil,
-                    let finding = checker.finding(link.value, on: page.path, at: location(link, on: page.path), problem: problem)
+                    let finding = frozen.finding(link.value, on: page.path, at: location(link, on: page.path), problem: problem)
                 {
                     findings.append(finding)
                 }
             }
-            if !findings.isEmpty { record.findings[page.path] = findings }
+            checked.withLock { $0[index] = (findings, fragments) }
+        }
+        for (page, result) in zip(scanned.pages, checked.withLock { $0 }) {
+            if !result.findings.isEmpty { record.findings[page.path] = result.findings }
+            record.fragmentLinks += result.fragments
         }
         if let previous {
             for (page, findings) in previous.links.findings where !made.contains(page) { record.findings[page] = findings }

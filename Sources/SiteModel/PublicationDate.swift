@@ -11,9 +11,10 @@ public struct PublicationDate: Comparable, Sendable {
     /// Parses `2025-01-20 09:30`, `2025-01-20T09:30`, `2025-01-20 09:30:00` or `2025-01-20`;
     /// nil for anything else, including dates that do not exist (2月30日).
     public init?(_ text: String) {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        // On UTF-8 bytes: every page listing reports parses every report's date.
+        let parts = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") })
         guard (1...2).contains(parts.count) else { return nil }
-        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        let date = parts[0].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
         // Fixed widths, as PubDate is written: 2025-01-20, not 2025-1-20.
         guard date.count == 3, date.map(\.count) == [4, 2, 2], let year = Self.number(date[0]),
             let month = Self.number(date[1]), let day = Self.number(date[2]),
@@ -21,7 +22,7 @@ public struct PublicationDate: Comparable, Sendable {
         else { return nil }
         var clock = (0, 0)
         if parts.count == 2 {
-            let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            let time = parts[1].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             guard (2...3).contains(time.count), time.allSatisfy({ $0.count == 2 }),
                 let hour = Self.number(time[0]), let minute = Self.number(time[1]),
                 (0...23).contains(hour), (0...59).contains(minute),
@@ -37,8 +38,13 @@ public struct PublicationDate: Comparable, Sendable {
     }
 
     /// ASCII digits only (`Int("+5")` would accept a sign).
-    private static func number(_ text: Substring) -> Int? {
-        text.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(text) : nil
+    private static func number(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return bytes.isEmpty ? nil : value
     }
 
     public init(year: Int, month: Int, day: Int) {

@@ -92,7 +92,7 @@ public enum BuildPipeline {
         var commit: (String) throws(OutputFolderError) -> Void
         var abort: () -> Void
         do {
-            (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options)
+            (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
         } catch let unavailable as IncrementalBuildUnavailable {
             // The previous output cannot be patched: build everything.
             state.forget("the previous output cannot be patched: \(unavailable.reason)")
@@ -100,7 +100,8 @@ public enum BuildPipeline {
             checked = state.validate(loaded)
             findings = checked.findings + extraFindings
             do {
-                (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options)
+                (result, commit, abort) = try write(
+                    loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
             } catch let error as Failure {
                 throw error
             } catch {
@@ -111,7 +112,7 @@ public enum BuildPipeline {
         } catch {
             throw .write("\(error)")
         }
-        lap("render+write")
+        lap("sort findings")
         findings = (findings + result.findings).sortedForReport()
         guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
             abort()
@@ -134,7 +135,8 @@ public enum BuildPipeline {
     /// Builds into a staging folder (full build) or an update folder (incremental build) and
     /// returns how to commit or abandon it.
     private static func write(
-        _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options
+        _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options,
+        lap: (String) -> Void
     ) throws -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void) {
         if let previous = state.previous {
             let update: OutputUpdate
@@ -146,7 +148,7 @@ public enum BuildPipeline {
             do {
                 let result = try SiteBuilder.build(
                     site, findings: findings, theme: theme, fonts: fonts, previous: previous, inputDigest: state.inputDigest(site, theme: theme),
-                    into: update.write)
+                    lap: lap, into: update.write)
                 return (result, update.commit(buildID:), update.abort)
             } catch {
                 update.abort()
@@ -165,7 +167,8 @@ public enum BuildPipeline {
         }
         do {
             let result = try SiteBuilder.build(
-                site, findings: findings, theme: theme, fonts: fonts, inputDigest: state.inputDigest(site, theme: theme), into: staging.write)
+                site, findings: findings, theme: theme, fonts: fonts, inputDigest: state.inputDigest(site, theme: theme), lap: lap,
+                into: staging.write)
             return (result, { id throws(OutputFolderError) in try staging.commit(buildID: id) }, staging.abort)
         } catch {
             staging.abort()

@@ -139,20 +139,37 @@ struct IncrementalState {
         guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return }
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let inputs = ledger.inputs
-        var records: [String: CachedReport] = [:]
+        // An incremental build changes the records of the reports it rendered; the others are
+        // written back byte for byte.
+        var cache =
+            (isIncremental ? self.cache : nil)
+            ?? BuildCache(settings: settings, buildID: buildID, order: [], reports: [:], agencyInputs: [:], siteFiles: [], links: LinkRecord())
+        cache.settings = settings
+        cache.buildID = buildID
+        cache.order = site.reports.map(\.folder)
+        cache.agencyInputs = agencyInputs
+        cache.siteFiles = result.siteFiles
+        cache.links = result.links
         for report in site.reports {
-            let old = isIncremental ? cache?.reports[report.folder] : nil
-            guard let artifacts = result.artifacts[report.folder], let tokens = ranges[report.folder] ?? old?.tokens,
-                let agency = agencies[report.agency]
+            let fresh = inputs[report.folder] ?? []
+            if let old = cache.reports[report.folder], ranges[report.folder] == nil {
+                // Reused: only the stat part of its inputs may have changed (a touched file).
+                if old.inputs != fresh {
+                    cache.update(
+                        CachedReport(
+                            folder: old.folder, inputs: fresh, agency: old.agency, summary: old.summary, findings: old.findings,
+                            artifacts: old.artifacts, tokens: old.tokens))
+                }
+                continue
+            }
+            guard let artifacts = result.artifacts[report.folder], let tokens = ranges[report.folder], let agency = agencies[report.agency]
             else { return }
-            records[report.folder] = CachedReport(
-                folder: report.folder, inputs: inputs[report.folder] ?? [], agency: CachedReport.agencyIdentity(agency),
-                summary: ranges[report.folder] == nil ? (old?.summary ?? report) : report.keeping(cells: cells),
-                findings: perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens)
+            cache.update(
+                CachedReport(
+                    folder: report.folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
+                    findings: perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens))
         }
-        let cache = BuildCache(
-            settings: settings, buildID: buildID, order: site.reports.map(\.folder), reports: records, agencyInputs: agencyInputs,
-            siteFiles: result.siteFiles, links: result.links)
+        cache.prune()
         try? cache.save(to: folder)
     }
 }
