@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Publish
+import SiteModel
 import Typesetting
 
 /// Everything a build depends on besides the reports and agencies: the nianbao version, the
@@ -8,7 +9,10 @@ import Typesetting
 /// settings is not used.
 public enum BuildSettings {
     public static func key(root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], fonts: FontSet?) -> String {
-        var lines = ["format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "pdf \(makePDFs)"]
+        // The year too: whether a report's year is in the future depends on it.
+        var lines = [
+            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "pdf \(makePDFs)", "year \(PublicationDate.today.year)",
+        ]
         let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
         lines.append("config " + (config.map { SHA256.hex($0) } ?? "none"))
         lines += themeFiles.sorted { $0.label < $1.label }.map { "theme \($0.sha256) \($0.label)" }

@@ -43,6 +43,14 @@ extension Rule {
 
     static let inputRules = [
         reportIncomplete,
-        fileUnreadable, fileEncoding, fileBinary, fileEmpty, yamlSyntax, yamlShape, agencyConfig, siteConfig,
+        fileUnreadable, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlShape, agencyConfig, siteConfig,
     ]
+}
+
+extension Rule {
+    public static let textInvisibleCharacter = Rule(
+        id: "text-invisible-character", family: .input, severity: .error, title: "文本中有看不见的控制字符",
+        checks: "Unicode 双向文字控制符（U+202A–202E、U+2066–2069 等）会让一行文字显示的顺序与其实际内容不同；零宽字符（U+200B–200D、U+2060、U+FEFF）会使检索、复制的数字出错。",
+        basis: "Unicode 技术报告 #36《Unicode 安全考虑》；CVE-2021-42574（Trojan Source）。",
+        fix: "在编辑器中显示不可见字符后删除；从网页或 Word 复制的文字常带有这些字符。")
 }

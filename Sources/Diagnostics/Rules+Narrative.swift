@@ -11,5 +11,11 @@ extension Rule {
         basis: "国办公开办函〔2021〕30号：发布内容不准确的，依据条例第四十七条追究责任；评查中常见正文与表格不一致。文字识别依靠常见句式，因此作为警告。",
         fix: "改正文字或表格；也可以用 {{单元格编号}} 直接引用表格中的数字。")
 
-    static let narrativeRules = [placeholderUnknown, narrativeContradiction]
+    public static let narrativeRawHTML = Rule(
+        id: "narrative-raw-html", family: .narrative, severity: .error, title: "正文中的 HTML 不会发布",
+        checks: "正文中直接写的 HTML（如 <div>、<span style=…>、<script>、<iframe>、<img onerror=…>）不会出现在网页上，以免插入脚本或破坏版式，因此发布的内容会与所写的不同；只保留不带属性的 <sup> <sub> <br> <u> <ins> <del> <mark> <small> <strong> <em> <b> <i> <s>。",
+        basis: "政府网站安全要求（《政府网站发展指引》国办发〔2017〕47号：防范网页篡改和跨站脚本）；nianbao 内容安全策略不允许内联脚本。",
+        fix: "改用 Markdown 写法：表格用 | 列 | 列 |，图片用 ![说明](图片.png)，链接用 [文字](地址)。")
+
+    static let narrativeRules = [placeholderUnknown, narrativeContradiction, narrativeRawHTML]
 }

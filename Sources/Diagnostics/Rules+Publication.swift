@@ -30,5 +30,11 @@ extension Rule {
         fix: "在第六部分写明，例如：「本年度未收取\(FeeStatement.keyword)。」或「共收取\(FeeStatement.keyword)×元。」")
 
     static let acrossYearRules = [carryOverMismatch, stockDrift]
-    static let publicationRules = [publishedLate, publishedEarly, feeStatementMissing]
+    public static let reportYearFuture = Rule(
+        id: "report-year-future", family: .publication, severity: .error, title: "报告年度尚未到来",
+        checks: "报告年度不能晚于今年（北京时间）：年度报告在年度结束后编制。测试时可用环境变量 NIANBAO_TODAY=YYYY-MM-DD 指定“今天”。",
+        basis: "《中华人民共和国政府信息公开条例》第四十九条、第五十条：报告上一年度的政府信息公开工作。",
+        fix: "核对年度文件夹名和 year。")
+
+    static let publicationRules = [publishedLate, publishedEarly, reportYearFuture, feeStatementMissing]
 }

@@ -7,7 +7,8 @@ import Foundation
 public enum MarkdownRenderer {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// The HTML of `markdown`. Raw HTML is left out (cmark-gfm's safe default).
+    /// The HTML of `markdown`. Raw HTML is left out (cmark-gfm's safe default), but for the few
+    /// harmless inline tags `RawHTML` allows.
     public static func html(_ markdown: String) -> String {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_parser_free(parser) }
@@ -20,6 +21,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(root) }
         ChineseSoftBreaks.remove(in: root)
         AutolinkPunctuation.trim(in: root)
+        keepAllowedHTML(in: root)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
@@ -28,10 +30,23 @@ public enum MarkdownRenderer {
     }
 }
 
+extension MarkdownRenderer {
+    /// Turns each allowed inline tag into a custom node, which the renderer writes as given even
+    /// in safe mode; every other raw HTML node stays, and safe mode leaves it out.
+    static func keepAllowedHTML(in root: OpaquePointer) {
+        for node in Nodes.all(below: root, where: { cmark_node_get_type($0) == CMARK_NODE_HTML_INLINE }) {
+            guard let tag = RawHTML.allowed(Nodes.literal(node)), let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(custom, tag)
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+    }
+}
+
 /// Walks a cmark tree in document order, collecting nodes first so that callers may change the
 /// tree while they go through the list.
-enum Nodes {
-    static func all(below root: OpaquePointer, where keep: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+public enum Nodes {
+    public static func all(below root: OpaquePointer, where keep: (OpaquePointer) -> Bool) -> [OpaquePointer] {
         var found: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(root) else { return found }
         defer { cmark_iter_free(iterator) }
@@ -41,7 +56,7 @@ enum Nodes {
         return found
     }
 
-    static func literal(_ node: OpaquePointer) -> String {
+    public static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 }

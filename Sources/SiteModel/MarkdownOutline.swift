@@ -25,6 +25,9 @@ public struct ReportDocument: Sendable {
     /// Every heading, all levels.
     public let headings: [Heading]
     public let blocks: [TextBlock]
+    /// Raw HTML that is left out of the page (all but `RawHTML.allowed` tags), as written, with
+    /// the position of the block holding it.
+    public var rawHTML: [(html: String, location: SourceLocation)] = []
     /// The Markdown as written (after the front matter), for positions inside blocks.
     public var source: Substring = ""
     /// Lines of the file before `source`.
@@ -76,6 +79,7 @@ enum MarkdownOutline {
         var sections: [Heading] = []
         var headings: [Heading] = []
         var blocks: [TextBlock] = []
+        var rawHTML: [(html: String, location: SourceLocation)] = []
         var cellTypes: [UInt32: Bool] = [:]
         guard let iterator = cmark_iter_new(root) else { return ReportDocument(sections: [], headings: [], blocks: []) }
         defer { cmark_iter_free(iterator) }
@@ -95,12 +99,19 @@ enum MarkdownOutline {
                 isCell = String(cString: cmark_node_get_type_string(node)) == "table_cell"
                 cellTypes[type.rawValue] = isCell
             }
-            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell else { continue }
+            let isHTML = type == CMARK_NODE_HTML_BLOCK
+            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isCell || isHTML else { continue }
             let line = Int(cmark_node_get_start_line(node))
             let location = SourceLocation(
                 file: file, line: line + lineOffset,
                 column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
-            let content = plainText(node)
+            if isHTML {
+                rawHTML.append((Nodes.literal(node), location))
+                continue
+            }
+            var inlineHTML: [String] = []
+            let content = plainText(node, html: &inlineHTML)
+            for html in inlineHTML where RawHTML.allowed(html) == nil { rawHTML.append((html, location)) }
             if type == CMARK_NODE_HEADING {
                 let heading = Heading(level: Int(cmark_node_get_heading_level(node)), text: content, location: location)
                 headings.append(heading)
@@ -111,21 +122,24 @@ enum MarkdownOutline {
             }
             blocks.append(TextBlock(text: content, location: location, section: sections.isEmpty ? nil : sections.count - 1))
         }
-        return ReportDocument(sections: sections, headings: headings, blocks: blocks)
+        var document = ReportDocument(sections: sections, headings: headings, blocks: blocks)
+        document.rawHTML = rawHTML
+        return document
     }
 
     /// The literal text below `node`; soft line breaks join without a space, as Chinese reads.
-    private static func plainText(_ node: OpaquePointer) -> String {
+    private static func plainText(_ node: OpaquePointer, html: inout [String]) -> String {
         var bytes: [UInt8] = []
-        appendText(below: node, to: &bytes)
+        appendText(below: node, to: &bytes, html: &html)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Collects bytes, not Strings: one String per block instead of one per inline node.
-    private static func appendText(below node: OpaquePointer, to bytes: inout [UInt8]) {
+    private static func appendText(below node: OpaquePointer, to bytes: inout [UInt8], html: inout [String]) {
         var child = cmark_node_first_child(node)
         while let current = child {
             let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_HTML_INLINE { html.append(Nodes.literal(current)) }
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
                 if let literal = cmark_node_get_literal(current) {
                     bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
@@ -133,7 +147,7 @@ enum MarkdownOutline {
             } else if type == CMARK_NODE_LINEBREAK {
                 bytes.append(0x0A)
             } else if type != CMARK_NODE_SOFTBREAK {
-                appendText(below: current, to: &bytes)
+                appendText(below: current, to: &bytes, html: &html)
             }
             child = cmark_node_next(current)
         }

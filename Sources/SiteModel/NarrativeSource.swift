@@ -24,11 +24,17 @@ extension ReportDocument {
 
     /// Where `fragment` is first written in the narrative, `skip` characters into it; nil when it
     /// is not written there (it came from a template, say).
-    public func location(ofText fragment: String, file: String, skip: Int = 0) -> SourceLocation? {
+    public func location(ofText fragment: String, file: String, skip: Int = 0, occurrence: Int = 0) -> SourceLocation? {
+        var seen = 0
         for (number, text) in numberedLines {
-            if let range = text.range(of: fragment) {
-                let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1 + skip
-                return SourceLocation(file: file, line: number, column: column)
+            var rest = text.startIndex
+            while let range = text.range(of: fragment, range: rest..<text.endIndex) {
+                if seen == occurrence {
+                    let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1 + skip
+                    return SourceLocation(file: file, line: number, column: column)
+                }
+                seen += 1
+                rest = range.upperBound
             }
         }
         return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A publication date-time as written in front matter: `YYYY-MM-DD HH:MM` (Beijing time).
 public struct PublicationDate: Comparable, Sendable {
     public let year: Int
@@ -45,6 +47,24 @@ public struct PublicationDate: Comparable, Sendable {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return bytes.isEmpty ? nil : value
+    }
+
+    /// Today in Beijing time, or the date in `NIANBAO_TODAY` (YYYY-MM-DD), so that tests and
+    /// reruns of an old check give the same findings.
+    public static var today: PublicationDate {
+        if let fixed = ProcessInfo.processInfo.environment["NIANBAO_TODAY"].flatMap(PublicationDate.init) { return fixed }
+        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+        var days = seconds / 86400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return PublicationDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
     public init(year: Int, month: Int, day: Int) {

@@ -38,7 +38,7 @@ public struct SiteConfig: Sendable {
 
     /// The keys nianbao.yaml may have (README, "A site on disk").
     public static let keys = [
-        "name", "domain", "id_code", "base_url", "theme", "column",
+        "name", "domain", "id_code", "base_url", "theme", "column", "public_contacts", "accept_gb18030",
         "print_font_body", "print_font_title", "print_font_heading", "print_font_subheading",
     ]
 }

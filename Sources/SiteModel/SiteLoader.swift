@@ -33,13 +33,14 @@ public enum SiteLoader {
         }
         var findings: [Finding] = []
         let config = loadConfig(root: root, into: &findings)
+        let options = TextFile.Options(acceptGB18030: config["accept_gb18030"]?.value == "true")
 
         // One task per agency: its agency.yaml, its year folders and its reports. Everything a
         // task finds stays with that agency, so results come out in slug order whatever the timing.
-        let slugs = subfolders(of: content)
+        let slugs = subfolders(of: content, path: "Content", into: &findings)
         let loaded = Mutex([(Agency, [Finding])?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
-            let result = loadAgencyFolder(content: content, slug: slugs[index], visit: visit, reuse: reuse)
+            let result = loadAgencyFolder(content: content, slug: slugs[index], options: options, visit: visit, reuse: reuse)
             loaded.withLock { $0[index] = result }
         }
         var agencies: [Agency] = []
@@ -47,11 +48,50 @@ public enum SiteLoader {
             agencies.append(agency)
             findings += agencyFindings
         }
+        findings += duplicateAgencies(agencies)
         return Site(root: root, config: config, agencies: agencies, findings: findings)
     }
 
+    /// Folder names that differ only in case (one URL on a case-insensitive server or disk),
+    /// names unfit for URLs, and two folders for one agency name.
+    static func duplicateAgencies(_ agencies: [Agency]) -> [Finding] {
+        var findings: [Finding] = []
+        var byFolded: [String: String] = [:]
+        var byName: [String: String] = [:]
+        for agency in agencies {
+            let at = SourceLocation(file: "Content/\(agency.slug)")
+            let folded = agency.slug.lowercased()
+            if let other = byFolded[folded] {
+                findings.append(
+                    Rule.agencyConfig.finding(
+                        "机关文件夹「\(agency.slug)」与「\(other)」只差大小写，发布后网址会冲突", gist: "agency folders differ only in case",
+                        at: at, hint: "合并或改名其中一个文件夹；文件夹名用小写字母、数字和连字符。"))
+            } else {
+                byFolded[folded] = agency.slug
+            }
+            if !agency.slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }) {
+                findings.append(
+                    Rule.agencyConfig.finding(
+                        "机关文件夹名「\(agency.slug)」会出现在网址中，应只用小写字母、数字和连字符", gist: "agency folder name unfit for URLs",
+                        at: at, hint: "例如 jiangyu-tax。", severity: .warning))
+            }
+            if let name = agency.name?.value {
+                if let other = byName[name] {
+                    findings.append(
+                        Rule.agencyConfig.finding(
+                            "机关「\(name)」有两个文件夹：\(other) 和 \(agency.slug)", gist: "two folders for one agency name",
+                            at: agency.name?.location ?? at, hint: "同一机关的各年度报告放在同一个文件夹中。", severity: .warning))
+                } else {
+                    byName[name] = agency.slug
+                }
+            }
+        }
+        return findings
+    }
+
     private static func loadAgencyFolder(
-        content: URL, slug: String, visit: (@Sendable (Report, Agency) -> Report)?, reuse: (@Sendable (String, Agency, Int) -> Report?)?
+        content: URL, slug: String, options: TextFile.Options, visit: (@Sendable (Report, Agency) -> Report)?,
+        reuse: (@Sendable (String, Agency, Int) -> Report?)?
     ) -> (Agency, [Finding]) {
         var findings: [Finding] = []
         let folder = content.appendingPathComponent(slug)
@@ -59,7 +99,7 @@ public enum SiteLoader {
         let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
         let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, reports: [])
         var reports: [Report] = []
-        for entry in subfolders(of: folder) {
+        for entry in subfolders(of: folder, path: "Content/\(slug)", into: &findings) {
             let path = "Content/\(slug)/\(entry)"
             guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
                 findings.append(Rule.agencyConfig.finding(
@@ -71,21 +111,54 @@ public enum SiteLoader {
                 reports.append(reused)
                 continue
             }
-            let report = ReportLoader.load(folder: folderPath + "/" + entry, path: path, agency: slug, year: year)
+            let report = ReportLoader.load(folder: folderPath + "/" + entry, path: path, agency: slug, year: year, options: options)
             reports.append(visit.map { $0(report, bare) } ?? report)
         }
         return (Agency(slug: slug, name: name, kind: kind, parent: parent, reports: reports), findings)
     }
 
-    /// Visible subfolders, sorted, so that output order never depends on the file system.
-    static func subfolders(of url: URL) -> [String] {
+    /// Visible subfolders, sorted, so that output order never depends on the file system. A
+    /// symbolic link to a folder is followed only when it stays inside `Content/`; one that
+    /// leads out is left out with a finding (`path` is the folder's site-relative path).
+    static func subfolders(of url: URL, path: String, into findings: inout [Finding]) -> [String] {
         let folder = url.path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { name in
             var info = stat()
-            // stat(2) on a plain path: URL building cost more than the system call.
-            return !name.hasPrefix(".") && stat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            // lstat(2) on a plain path: URL building cost more than the system call.
+            guard !name.hasPrefix("."), lstat(folder + "/" + name, &info) == 0 else { return false }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                let at = SourceLocation(file: path + "/" + name)
+                guard let target = resolved(folder + "/" + name), stat(target, &info) == 0 else {
+                    findings.append(
+                        Rule.fileUnreadable.finding(
+                            "符号链接「\(name)」指向的位置不存在", gist: "dangling symbolic link", at: at, hint: "删除该链接，或把内容复制到这里。"))
+                    return false
+                }
+                guard let content = contentRoot(of: url, path: path).flatMap(resolved), target.hasPrefix(content + "/") else {
+                    findings.append(
+                        Rule.fileUnreadable.finding(
+                            "符号链接「\(name)」指向站点之外（\(target)），不会读取", gist: "symbolic link out of the site",
+                            at: at, hint: "把文件夹复制到 Content/ 中，不要用指向站点之外的符号链接。"))
+                    return false
+                }
+            }
+            return info.st_mode & S_IFMT == S_IFDIR
         }.sorted()
+    }
+
+    /// The `Content` folder above `url`, whose site-relative path is `path`.
+    private static func contentRoot(of url: URL, path: String) -> String? {
+        let depth = path.split(separator: "/").count - 1  // "Content" is 0, "Content/a" is 1
+        var root = url
+        for _ in 0..<max(depth, 0) { root = root.deletingLastPathComponent() }
+        return root.path
+    }
+
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     public static func loadConfig(root: URL, into findings: inout [Finding]) -> SiteConfig {
@@ -141,7 +214,9 @@ public enum SiteLoader {
     public static func readMapping(_ url: URL, path: String, into findings: inout [Finding]) -> [String: Located<String>]? {
         let file: TextFile
         switch TextFile.read(url.path, path: path) {
-        case .success(let read): file = read
+        case .success(let read):
+            file = read
+            findings += read.findings
         case .failure(let finding):
             findings.append(finding)
             return nil

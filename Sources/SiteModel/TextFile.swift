@@ -1,12 +1,20 @@
 import Diagnostics
 import Foundation
 
-/// A text file of the site, read and checked: UTF-8, no NUL bytes, not empty, not huge.
+/// A text file of the site, read and checked: UTF-8 (or GB18030 where the site accepts it), no
+/// NUL bytes, not empty, not huge, not a link out of the site, no invisible control characters.
 struct TextFile {
     /// Path relative to the site root.
     let path: String
     /// The text with a leading byte-order mark removed and CRLF folded to LF.
     let text: String
+    /// Warnings about a file that could be read (invisible characters, GB18030 decoded).
+    var findings: [Finding] = []
+
+    /// What the site allows (`accept_gb18030: true` in nianbao.yaml).
+    struct Options: Sendable {
+        var acceptGB18030 = false
+    }
 
     /// Larger files are refused: no report or table comes near this, and reading a huge
     /// file into memory would only delay the message.
@@ -15,10 +23,12 @@ struct TextFile {
     /// Reads `url`, or returns the finding that says why it cannot be used.
     /// `ifMissing` is the finding for a file that does not exist, where the caller has a better
     /// one than 「无法读取」.
-    static func read(_ file: String, path: String, ifMissing: Finding? = nil) -> Result<TextFile, Finding> {
+    static func read(_ file: String, path: String, ifMissing: Finding? = nil, options: Options = Options()) -> Result<TextFile, Finding> {
         let location = SourceLocation(file: path)
         let bytes: [UInt8]
-        switch readBytes(file) {
+        // The site root is what `file` has before `path`: links may not lead out of it.
+        let root = file.hasSuffix("/" + path) ? String(file.dropLast(path.count + 1)) : nil
+        switch readBytes(file, within: root) {
         case .success(let read): bytes = read
         case .failure(.missing) where ifMissing != nil:
             return .failure(ifMissing!)
@@ -35,11 +45,22 @@ struct TextFile {
                 gist: "binary file (NUL byte at offset \(nul))", at: position(ofByte: nul, in: Data(bytes), file: path)))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        guard var text = String(validating: body, as: UTF8.self) else {
+        var warnings: [Finding] = []
+        var decoded = String(validating: body, as: UTF8.self)
+        if decoded == nil, options.acceptGB18030, looksLikeGB18030(Data(body)), let converted = GB18030.decode(body) {
+            decoded = converted
+            warnings.append(
+                Rule.fileEncoding.finding(
+                    "文件是 GB18030/GBK 编码，已按 nianbao.yaml 的 accept_gb18030 转换后读取", gist: "GB18030 file decoded (accept_gb18030)",
+                    at: location, hint: "建议转换为 UTF-8：iconv -f GB18030 -t UTF-8 \(path) > 临时文件，确认无误后替换原文件。",
+                    severity: .warning))
+        }
+        guard var text = decoded else {
             return .failure(encodingFinding(Data(body), path: path))
         }
-        if Self.offset(of: 0x0D, in: body) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        return .success(TextFile(path: path, text: text))
+        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        warnings += InvisibleCharacters.findings(in: text, file: path)
+        return .success(TextFile(path: path, text: text, findings: warnings))
     }
 
     /// The offset of the first `byte` in `bytes`, by memchr: these scans run over every byte of every file.
@@ -55,12 +76,16 @@ struct TextFile {
         case missing
         case folder
         case tooLarge(Int)
+        case outsideSite(String)
 
         var explanation: (String, String, String?) {
             switch self {
             case .system(let reason): ("无法读取文件：\(reason)", "cannot read file: \(reason)", nil)
             case .missing: ("文件不存在", "file does not exist", nil)
             case .folder: ("这里应当是文件，却是一个文件夹", "a folder where a file is expected", "删除或改名该文件夹，放入同名文件。")
+            case .outsideSite(let target):
+                ("符号链接指向站点之外（\(target)），不会读取", "symbolic link out of the site (\(target))",
+                 "把文件复制到站点中，不要用指向站点之外的符号链接。")
             case .tooLarge(let size):
                 ("文件过大（\(size / 1024 / 1024) MB），超过 \(maximumSize / 1024 / 1024) MB 的上限", "file too large (\(size) bytes)",
                  "年报的正文和表格文件不会这么大；请确认没有放错文件。")
@@ -70,8 +95,20 @@ struct TextFile {
 
     /// The file's bytes through open(2)/read(2): one system call each for small files, and the
     /// size is checked before anything is read.
-    static func readBytes(_ path: String) -> Result<[UInt8], ReadProblem> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// A symbolic link is followed only when it leads to a file under `root`.
+    static func readBytes(_ path: String, within root: String? = nil) -> Result<[UInt8], ReadProblem> {
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0, errno == ELOOP {
+            guard let target = realpath(path, nil) else { return .failure(.system(String(cString: strerror(errno)))) }
+            let resolved = String(cString: target)
+            free(target)
+            let base = root.flatMap { realpath($0, nil) }.map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            }
+            guard let base, resolved.hasPrefix(base + "/") else { return .failure(.outsideSite(resolved)) }
+            descriptor = open(resolved, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : .system(String(cString: strerror(errno))))
         }

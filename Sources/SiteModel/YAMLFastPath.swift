@@ -62,6 +62,8 @@ enum YAMLFastPath {
             } else if let top = stack.last {
                 // Deeper: only as the mapping of the key just above.
                 guard top.indent < indent, top.pendingKey != nil else { throw Unsupported() }
+                // Too deep for a report: the full reader says so, with its position.
+                guard stack.count < YAMLReader.maximumDepth else { throw Unsupported() }
                 stack.append(Level(indent: indent))
             } else {
                 stack.append(Level(indent: indent))

@@ -37,13 +37,13 @@ enum YAMLReader {
         return try result.get()
     }
 
+    /// Nesting deeper than this is refused rather than recursed into: no report goes past 6.
+    static let maximumDepth = 64
+
     /// Pulls events one at a time and builds nodes recursively.
     private struct EventStream {
         let parser: UnsafeMutablePointer<yaml_parser_t>
         var depth = 0
-
-        /// Nesting deeper than this is refused rather than recursed into.
-        static let maximumDepth = 64
 
         init(parser: UnsafeMutablePointer<yaml_parser_t>) { self.parser = parser }
 
@@ -123,8 +123,8 @@ enum YAMLReader {
 
         private mutating func enter(at position: YAMLNode.Position) throws(Failure) {
             depth += 1
-            if depth > Self.maximumDepth {
-                throw Failure(problem: "嵌套超过 \(Self.maximumDepth) 层", context: nil, line: position.line, column: position.column)
+            if depth > YAMLReader.maximumDepth {
+                throw Failure(problem: "嵌套超过 \(YAMLReader.maximumDepth) 层", context: nil, line: position.line, column: position.column)
             }
         }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import ReportForm
 import SiteModel
@@ -6,8 +7,9 @@ import SiteModel
 /// text for the main quantities agree with the tables.
 enum NarrativeRules {
     static func check(_ report: Report) -> [Finding] {
-        guard let tables = report.tables else { return [] }
-        var findings = placeholders(report, form: tables.form)
+        let html = rawHTML(report)
+        guard let tables = report.tables else { return html }
+        var findings = html + placeholders(report, form: tables.form)
         let claims = NarrativeClaim.claims(tables.form.version)
         for (index, heading) in report.document.sections.enumerated() {
             // Sections 一, 三 and 四 report this year's figures; 五 often compares with last year's.
@@ -22,6 +24,20 @@ enum NarrativeRules {
             }
         }
         return findings
+    }
+
+    /// Raw HTML that the page leaves out, where it is written.
+    private static func rawHTML(_ report: Report) -> [Finding] {
+        var searched: [String: Int] = [:]  // the same tag twice: find the second occurrence
+        return report.document.rawHTML.map { html, block in
+            let written = html.trimmingCharacters(in: .whitespacesAndNewlines)
+            let shown = written.count > 60 ? String(written.prefix(60)) + "…" : written
+            let skip = searched[written, default: 0]
+            searched[written] = skip + 1
+            let location = report.document.location(ofText: written, file: report.reportFile, occurrence: skip) ?? block
+            return Rule.narrativeRawHTML.finding(
+                "正文中的 HTML「\(shown)」不会出现在网页上", gist: "raw HTML left out of the page", at: location)
+        }
     }
 
     private static func placeholders(_ report: Report, form: ReportForm) -> [Finding] {

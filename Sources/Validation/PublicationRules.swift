@@ -7,6 +7,13 @@ import SiteModel
 enum PublicationRules {
     static func check(_ report: Report, agency: Agency?) -> [Finding] {
         var findings: [Finding] = []
+        let today = PublicationDate.today
+        if report.year > today.year {
+            findings.append(
+                Rule.reportYearFuture.finding(
+                    "报告年度 \(report.year) 晚于今年（\(today.year)年）", gist: "report year \(report.year) is in the future",
+                    at: report.frontMatter["year"]?.location ?? SourceLocation(file: report.folder), found: String(report.year)))
+        }
         if let published = report.frontMatter["published"], let date = PublicationDate(published.value) {
             if let kind = agency?.kind {
                 let (month, day) = kind.deadline

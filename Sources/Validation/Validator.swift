@@ -19,9 +19,10 @@ public enum Validator {
         let reports = site.reports
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
         let perReport = Mutex([[Finding]](repeating: [], count: reports.count))
+        let contacts = PublicContacts(site.config["public_contacts"]?.value)
         DispatchQueue.concurrentPerform(iterations: reports.count) { index in
             let report = reports[index]
-            let findings = reusing[report.folder] ?? validate(report, agency: agencies[report.agency])
+            let findings = reusing[report.folder] ?? validate(report, agency: agencies[report.agency], contacts: contacts)
             perReport.withLock { $0[index] = findings }
         }
         let chunks = perReport.withLock { $0 }
@@ -42,8 +43,10 @@ public enum Validator {
     public static func check(root: URL) throws(SiteLoadError) -> (site: Site, findings: [Finding]) {
         let collected = Mutex([Finding]())
         let cells = CrossYearRules.cells
+        var ignored: [Finding] = []  // the loader reports them
+        let contacts = PublicContacts(SiteLoader.loadConfig(root: root, into: &ignored)["public_contacts"]?.value)
         let site = try SiteLoader.load(root: root) { report, agency in
-            let findings = validate(report, agency: agency)
+            let findings = validate(report, agency: agency, contacts: contacts)
             collected.withLock { $0 += findings }
             return report.keeping(cells: cells)
         }
@@ -52,8 +55,9 @@ public enum Validator {
         return (site, findings.sortedForReport())
     }
 
-    /// The findings of one report on its own.
-    public static func validate(_ report: Report, agency: Agency?) -> [Finding] {
+    /// The findings of one report on its own. `contacts` are the office's published contacts,
+    /// which the privacy rules allow.
+    public static func validate(_ report: Report, agency: Agency?, contacts: PublicContacts = .none) -> [Finding] {
         var findings = report.findings
         findings += StructureRules.check(report)
         findings += FrontMatterRules.check(report, agency: agency)
@@ -61,6 +65,7 @@ public enum Validator {
         if let tables = report.tables { findings += ArithmeticRules.check(tables) }
         findings += NarrativeRules.check(report)
         findings += WebRules.check(report)
+        findings += PrivacyRules.check(report, allowed: contacts)
         return findings
     }
 }

@@ -1,0 +1,58 @@
+import Diagnostics
+import SiteModel
+
+/// Personal data and commercial secrets in the narrative (seed task 14): resident ID numbers,
+/// mobile numbers, unified social credit codes and bank card numbers, each confirmed by its
+/// check digit or pattern so that document numbers, totals and dates do not fire, and e-mail
+/// addresses at personal mail services. The office's own published contacts are allowed.
+enum PrivacyRules {
+    static func check(_ report: Report, allowed: PublicContacts) -> [Finding] {
+        let source = report.document.source
+        guard source.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "@") })
+        else { return [] }
+        var findings: [Finding] = []
+        var number = report.document.sourceLineOffset
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            guard line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "@") }) else { continue }
+            let scalars = Array(line.unicodeScalars)
+            for found in PersonalData.find(in: scalars) where !allowed.contains(found.text) {
+                let location = SourceLocation(file: report.reportFile, line: number, column: found.column)
+                findings.append(finding(found.kind, masked: PersonalData.masked(found.text), at: location))
+            }
+        }
+        return findings
+    }
+}
+
+extension PrivacyRules {
+    static func finding(_ kind: PersonalData.Kind, masked: String, at location: SourceLocation) -> Finding {
+        switch kind {
+        case .idNumber: Rule.privacyIDNumber.finding("正文含有居民身份证号码 \(masked)", gist: "resident ID number in the text", at: location)
+        case .mobile: Rule.privacyMobile.finding("正文含有手机号码 \(masked)", gist: "mobile number in the text", at: location)
+        case .creditCode:
+            Rule.privacyCreditCode.finding("正文含有统一社会信用代码 \(masked)", gist: "unified social credit code in the text", at: location)
+        case .bankCard: Rule.privacyBankCard.finding("正文含有银行卡号 \(masked)", gist: "bank card number in the text", at: location)
+        case .email: Rule.privacyEmail.finding("正文含有个人电子邮箱 \(masked)", gist: "personal e-mail address in the text", at: location)
+        }
+    }
+}
+
+/// The office's own published numbers and addresses (`public_contacts` in nianbao.yaml,
+/// separated by commas, 、 or spaces), compared without separators and case.
+public struct PublicContacts: Sendable {
+    let entries: Set<String>
+
+    public init(_ written: String?) {
+        let parts = (written ?? "").split { ",，、;； \t".contains($0) }
+        entries = Set(parts.map { Self.normalized(String($0)) }.filter { !$0.isEmpty })
+    }
+
+    public static let none = PublicContacts(nil)
+
+    func contains(_ text: String) -> Bool { entries.contains(Self.normalized(text)) }
+
+    static func normalized(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0 != "-" && $0 != " " }.map(Character.init))
+    }
+}

@@ -1,0 +1,64 @@
+import Diagnostics
+import SiteModel
+import Testing
+import Validation
+
+/// Personal data and commercial secrets in the narrative are errors at their line and column;
+/// document numbers, totals, dates, hotlines and the office's own contacts are not.
+@Suite struct PrivacyRuleTests {
+    var site = TestSite(years: [2024])
+    let path = TestSite.report(2024)
+
+    mutating func write(_ text: String) {
+        site.replace(TestSite.sectionText[5]!, with: text, in: path)
+    }
+
+    func at(_ needle: String) -> Location {
+        let line = site[path]!.split(separator: "\n", omittingEmptySubsequences: false)[site.line(of: needle, in: path) - 1]
+        let start = line.range(of: needle)!.lowerBound
+        return Location(
+            file: path, line: site.line(of: needle, in: path), column: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: start) + 1)
+    }
+
+    func privacy(_ findings: [Finding]) -> [Finding] { findings.filter { $0.rule.hasPrefix("privacy-") } }
+
+    @Test("each kind of personal data is an error at its position, its value masked in the message", arguments: [
+        ("申请人身份证号码11010519491231002X，要求公开。", "11010519491231002X", "privacy-id-number"),
+        ("申请人手机13812345678，已电话告知。", "13812345678", "privacy-mobile"),
+        ("申请人电话 138-1234-5678。", "138-1234-5678", "privacy-mobile"),
+        ("涉及纳税人统一社会信用代码91350100M000100Y43。", "91350100M000100Y43", "privacy-credit-code"),
+        ("退税账户6222020200112233446已核实。", "6222020200112233446", "privacy-bank-card"),
+        ("退税账户 6222 0202 0011 2233 446 已核实。", "6222 0202 0011 2233 446", "privacy-bank-card"),
+        ("申请人通过zhangsan.1990@qq.com提交申请。", "zhangsan.1990@qq.com", "privacy-email"),
+    ])
+    mutating func found(text: String, value: String, rule: String) throws {
+        write(text)
+        let findings = privacy(try site.findings())
+        let finding = expectOnly(findings, rule, .error, at: at(value))
+        #expect(finding?.message.contains(value) == false, "the message must not repeat the value")
+        #expect(finding?.message.contains(String(value.prefix(3))) == true)
+    }
+
+    @Test("numbers that are not personal data do not fire", arguments: [
+        "依据税总办发〔2019〕65号文件，全年共收到申请12345678件。",
+        "本报告于2025-01-20 09:30发布，统计期为2024年1月1日至2024年12月31日。",
+        "纳税服务热线12366，办公电话0571-87654321，传真 0571 8765 4322。",
+        "编号12345678901不是手机号；110105194912310021的校验码不对。",
+        "序列号4111111111111112未通过校验；批次号20240101000000000001太长。",
+        "来信请寄 gongkai@chinatax.gov.cn 或 zfxxgk@jiangyu.gov.cn。",
+        "统一社会信用代码格式示例 91350100M000100Y44（校验码错误）。",
+    ])
+    mutating func notFound(text: String) throws {
+        write(text)
+        let found = privacy(try site.findings())
+        #expect(found.isEmpty, "\(found.summary)")
+    }
+
+    @Test("the office's own contacts listed in public_contacts are allowed")
+    mutating func allowList() throws {
+        site["nianbao.yaml"] = "name: 测试站点\npublic_contacts: 138-0000-1234, gongkai@163.com\n"
+        write("咨询电话13800001234，邮箱gongkai@163.com；申请人手机13912345678。")
+        let findings = privacy(try site.findings())
+        #expect(findings.summary == ["privacy-mobile@\(at("13912345678").description)"])
+    }
+}
