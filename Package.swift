@@ -22,6 +22,8 @@ let package = Package(
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "ReportForm", targets: ["ReportForm"]),
         .library(name: "Validation", targets: ["Validation"]),
+        // For the fuzzers in Fuzz/, a package of its own built with -sanitize=fuzzer.
+        .library(name: "SiteModel", targets: ["SiteModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

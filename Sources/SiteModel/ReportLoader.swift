@@ -31,6 +31,33 @@ enum ReportLoader {
             findings: findings)
     }
 
+    /// A report from the bytes of its files (for the fuzzers): the same steps as from a folder.
+    static func load(year: Int, markdown: [UInt8], tables tablesBytes: [UInt8]) -> Report {
+        let path = "Content/fuzz/\(year)"
+        var findings: [Finding] = []
+        var frontMatter = FrontMatter(fields: [:], location: SourceLocation(file: path + "/report.md"), isPresent: false)
+        var document = ReportDocument(sections: [], headings: [], blocks: [])
+        var tables: ReportTables?
+        switch TextFile.decode(markdown, path: path + "/report.md") {
+        case .failure(let finding): findings.append(finding)
+        case .success(let file):
+            let (front, body, offset, frontFindings) = FrontMatter.split(file.text, file: file.path)
+            frontMatter = front
+            findings += frontFindings + file.findings
+            document = MarkdownOutline.parse(body, file: file.path, lineOffset: offset)
+            document.source = body
+            document.sourceLineOffset = offset
+        }
+        switch TextFile.decode(tablesBytes, path: path + "/tables.yaml") {
+        case .failure(let finding): findings.append(finding)
+        case .success(let file):
+            let (read, tableFindings) = TablesLoader.load(file.text, file: file.path, year: year)
+            tables = read
+            findings += tableFindings + file.findings
+        }
+        return Report(agency: "fuzz", year: year, folder: path, frontMatter: frontMatter, document: document, tables: tables, findings: findings)
+    }
+
     private static func readRequired(_ file: String, path: String, options: TextFile.Options, into findings: inout [Finding]) -> TextFile? {
         let name = String(file.split(separator: "/").last ?? "")
         let missing = Rule.reportIncomplete.finding(

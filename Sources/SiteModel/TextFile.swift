@@ -36,6 +36,12 @@ struct TextFile {
             let (message, gist, hint) = problem.explanation
             return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
         }
+        return decode(bytes, path: path, options: options)
+    }
+
+    /// Checks and decodes the bytes of a file (whose site-relative path is `path`).
+    static func decode(_ bytes: [UInt8], path: String, options: Options = Options()) -> Result<TextFile, Finding> {
+        let location = SourceLocation(file: path)
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
             return .failure(Rule.fileEmpty.finding("文件为空", gist: "file is empty", at: location))
         }

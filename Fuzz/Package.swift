@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// libFuzzer targets for nianbao's parsers (issue 7). Built only by scripts/fuzz, with
+// -sanitize=fuzzer,address; the main package never builds them.
+import PackageDescription
+
+let package = Package(
+    name: "nianbao-fuzz",
+    dependencies: [.package(name: "nianbao", path: "..")],
+    targets: [
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzTables", dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao")]),
+        .executableTarget(name: "FuzzNarrative", dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao")]),
+        .executableTarget(
+            name: "FuzzCheck",
+            dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao"), .product(name: "Validation", package: "nianbao")]),
+    ]
+)
