@@ -18,6 +18,8 @@ public struct BuildCache: Sendable {
     public var settings: String
     /// The id written in the output folder's marker by the build this cache describes.
     public var buildID: String
+    /// `BuildSettings.validationKey` when it was written: `check` reuses findings under it.
+    public var validationKey: String = ""
     /// Report folders in site order.
     public var order: [String]
     public private(set) var reports: [String: CachedReport]
@@ -57,7 +59,7 @@ public struct BuildCache: Sendable {
     }
 
     static let magic = Array("nianbao build cache\n".utf8)
-    static let format = 2
+    static let format = 3
 
     /// Why a cache was not used.
     public struct Unusable: Error, Sendable, CustomStringConvertible {
@@ -86,6 +88,7 @@ public struct BuildCache: Sendable {
             guard try reader.int() == format else { return .failure(Unusable(description: "another cache format")) }
             let settings = try reader.string()
             let buildID = try reader.string()
+            let validationKey = try reader.string()
             let order: [String] = try reader.array()
             // Records are framed by their length and decoded in parallel.
             var ranges: [Range<Int>] = []
@@ -117,6 +120,7 @@ public struct BuildCache: Sendable {
                 siteFiles: try reader.array(), links: try reader.value())
             guard reader.offset == bytes.count - 4 else { return .failure(Unusable(description: "trailing bytes")) }
             var loaded = cache
+            loaded.validationKey = validationKey
             loaded.raw = raw
             loaded.rawBytes = bytes
             return .success(loaded)
@@ -133,6 +137,7 @@ public struct BuildCache: Sendable {
         writer.write(Self.format)
         writer.write(settings)
         writer.write(buildID)
+        writer.write(validationKey)
         writer.write(order)
         writer.write(order.count)
         // New records are encoded in parallel; kept ones are copied as they were read.

@@ -8,6 +8,17 @@ import Typesetting
 /// options, nianbao.yaml, the theme's files and the print fonts. A cache written under other
 /// settings is not used.
 public enum BuildSettings {
+    /// What a report's findings depend on besides its files and agency: nianbao, nianbao.yaml
+    /// (the allowed contacts, say) and the year. `check` trusts cached findings under this key.
+    public static func validationKey(root: URL) -> String {
+        let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
+        let lines = [
+            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "year \(PublicationDate.today.year)",
+            "config " + (config.map { SHA256.hex($0) } ?? "none"),
+        ]
+        return SHA256.hex(Data(lines.joined(separator: "\n").utf8))
+    }
+
     public static func key(root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], fonts: FontSet?) -> String {
         // The year too: whether a report's year is in the future depends on it.
         var lines = [

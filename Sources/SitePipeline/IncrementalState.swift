@@ -91,7 +91,7 @@ struct IncrementalState {
 
     /// The loader's question for each report folder: the cached report when its files and
     /// agency are as they were, else nil (the folder is read). Every report's digests are noted.
-    private static func reuse(_ records: [String: CachedReport], ledger: InputLedger) -> @Sendable (String, Agency, Int) -> Report? {
+    static func reuse(_ records: [String: CachedReport], ledger: InputLedger) -> @Sendable (String, Agency, Int) -> Report? {
         { (path: String, agency: Agency, year: Int) -> Report? in
             let folder = "Content/\(agency.slug)/\(year)"
             let old = records[folder]
@@ -146,6 +146,7 @@ struct IncrementalState {
             ?? BuildCache(settings: settings, buildID: buildID, order: [], reports: [:], agencyInputs: [:], siteFiles: [], links: LinkRecord())
         cache.settings = settings
         cache.buildID = buildID
+        cache.validationKey = BuildSettings.validationKey(root: options.root)
         cache.order = site.reports.map(\.folder)
         cache.agencyInputs = agencyInputs
         cache.siteFiles = result.siteFiles

@@ -41,15 +41,33 @@ public enum Validator {
     /// Loads and checks the site at `root`, report by report as they are read, keeping in memory
     /// only what the rules across years need. Same findings as `validate(_:)` on the whole site.
     public static func check(root: URL) throws(SiteLoadError) -> (site: Site, findings: [Finding]) {
+        try check(root: root, reuse: nil, reusedFindings: { _ in [] })
+    }
+
+    /// `check(root:)` where `reuse` may supply a report instead of reading its folder (the build
+    /// cache's, for one whose files have not changed), with its findings from `reusedFindings`.
+    public static func check(
+        root: URL, reuse: (@Sendable (String, Agency, Int) -> Report?)?, reusedFindings: @escaping @Sendable (Report) -> [Finding]
+    ) throws(SiteLoadError) -> (site: Site, findings: [Finding]) {
         let collected = Mutex([Finding]())
         let cells = CrossYearRules.cells
         var ignored: [Finding] = []  // the loader reports them
         let contacts = PublicContacts(SiteLoader.loadConfig(root: root, into: &ignored)["public_contacts"]?.value)
-        let site = try SiteLoader.load(root: root) { report, agency in
+        let visit: @Sendable (Report, Agency) -> Report = { report, agency in
             let findings = validate(report, agency: agency, contacts: contacts)
             collected.withLock { $0 += findings }
             return report.keeping(cells: cells)
         }
+        var reusing: (@Sendable (String, Agency, Int) -> Report?)?
+        if let reuse {
+            reusing = { (folder: String, agency: Agency, year: Int) -> Report? in
+                guard let report = reuse(folder, agency, year) else { return nil }
+                let findings = reusedFindings(report)
+                collected.withLock { $0 += findings }
+                return report
+            }
+        }
+        let site = try SiteLoader.load(root: root, visit: visit, reuse: reusing)
         var findings = site.findings + WebRules.check(site.config) + collected.withLock { $0 }
         for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
         return (site, findings.sortedForReport())

@@ -148,4 +148,25 @@ import Testing
         #expect(again.stdout.contains("::error file=\(linking),line=\(line),col="), "\(again.stdout)")
         #expect(again.stdout.contains("#part-7"))
     }
+
+    @Test("check reuses the findings the build cached for unchanged reports, and gives what a full check gives")
+    func cachedCheck() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        var cached = try Nianbao.run(["check", "-s", site.root.path, "--format", "json"])
+        var full = try Nianbao.run(["check", "-s", site.root.path, "--format", "json", "--no-cache"])
+        #expect(cached.stderr.contains("13 份报告内容未变"), "\(cached.stderr)")
+        #expect(cached.stdout == full.stdout && cached.status == full.status)
+        // One report gets an arithmetic error: it is checked again, the others are not.
+        try edit(site, "Content/jiangyu-tax/2024/tables.yaml") { $0.replacingOccurrences(of: "[38, 10, 0, 1, 3, 1, 53]", with: "[38, 10, 0, 1, 3, 1, 54]") }
+        cached = try Nianbao.run(["check", "-s", site.root.path, "--format", "json"])
+        full = try Nianbao.run(["check", "-s", site.root.path, "--format", "json", "--no-cache"])
+        #expect(cached.stderr.contains("12 份报告内容未变"), "\(cached.stderr)")
+        #expect(cached.status == 1 && cached.stdout == full.stdout)
+        #expect(cached.stdout.contains("arith-"))
+        // A changed nianbao.yaml (the privacy allow-list lives there) makes every report checked again.
+        try edit(site, "nianbao.yaml") { $0 + "public_contacts: 12366\n" }
+        cached = try Nianbao.run(["check", "-s", site.root.path, "--format", "json"])
+        #expect(!cached.stderr.contains("份报告内容未变"))
+    }
 }
