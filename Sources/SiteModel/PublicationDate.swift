@@ -51,7 +51,10 @@ public struct PublicationDate: Comparable, Sendable {
 
     /// Today in Beijing time, or the date in `NIANBAO_TODAY` (YYYY-MM-DD), so that tests and
     /// reruns of an old check give the same findings.
-    public static var today: PublicationDate {
+    public static var today: PublicationDate { todayOnce }
+
+    /// Read once per run: the environment and the clock are asked for every report otherwise.
+    private static let todayOnce: PublicationDate = {
         if let fixed = ProcessInfo.processInfo.environment["NIANBAO_TODAY"].flatMap(PublicationDate.init) { return fixed }
         let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
         var days = seconds / 86400
@@ -65,7 +68,7 @@ public struct PublicationDate: Comparable, Sendable {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         return PublicationDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
+    }()
 
     public init(year: Int, month: Int, day: Int) {
         self.year = year

@@ -9,6 +9,34 @@ enum PersonalData {
         let column: Int
     }
 
+    static func isCandidateByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "@")
+    }
+
+    /// Whether a line could hold any of them, on its bytes: an `@`, eleven digits in a row
+    /// (spaces and hyphens between them allowed), or an ASCII letter-and-digit run of eighteen.
+    /// Years, counts and dates, which most lines of a report hold, fail at once.
+    static func mayHold(_ line: Substring.UTF8View) -> Bool {
+        var digits = 0
+        var alphanumerics = 0
+        var previous: UInt8 = 0
+        for byte in line {
+            if byte == UInt8(ascii: "@") { return true }
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if isDigit {
+                digits += 1
+                if digits >= 11 { return true }
+            } else if !((byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")) && previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")) {
+                digits = 0
+            }
+            alphanumerics = isDigit || isLetter ? alphanumerics + 1 : 0
+            if alphanumerics >= 18 { return true }
+            previous = byte
+        }
+        return false
+    }
+
     static func find(in line: [Unicode.Scalar]) -> [Found] {
         numbers(in: line) + codes(in: line) + emails(in: line)
     }

@@ -8,14 +8,14 @@ import SiteModel
 enum PrivacyRules {
     static func check(_ report: Report, allowed: PublicContacts) -> [Finding] {
         let source = report.document.source
-        guard source.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "@") })
-        else { return [] }
+        guard source.utf8.contains(where: PersonalData.isCandidateByte) else { return [] }
         var findings: [Finding] = []
         var number = report.document.sourceLineOffset
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines cut on bytes: splitting a Substring on Characters cost a third of `check`.
+        for bytes in source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            guard line.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") || $0 == UInt8(ascii: "@") }) else { continue }
-            let scalars = Array(line.unicodeScalars)
+            guard PersonalData.mayHold(bytes) else { continue }
+            let scalars = Array(Substring(bytes).unicodeScalars)
             for found in PersonalData.find(in: scalars) where !allowed.contains(found.text) {
                 let location = SourceLocation(file: report.reportFile, line: number, column: found.column)
                 findings.append(finding(found.kind, masked: PersonalData.masked(found.text), at: location))
