@@ -38,7 +38,7 @@ public final class OutputUpdate: Sendable {
     public func write(_ file: OutputFile) throws(OutputFolderError) {
         let url = staging.appendingPathComponent(file.path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputFolder.makeFolders(file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "", in: staging.path)
             try OutputFolder.write(file.contents, to: url.path)
         } catch {
             throw .write(url.path, error.localizedDescription)
