@@ -187,6 +187,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--first-year", type=int, default=2020)
     ap.add_argument("--hugo", help="also write the equivalent Hugo site here")
+    ap.add_argument("--rollups", action="store_true",
+                    help="municipal bureaus publish roll-ups (汇总) of their county bureaus: rollup: in agency.yaml, no tables.yaml")
     ap.add_argument("out")
     args = ap.parse_args()
     nianbao = os.environ.get("NIANBAO", ".build/release/nianbao")
@@ -201,17 +203,38 @@ def main():
         sys.exit(f"{args.hugo} exists; choose a new folder")
     rng = random.Random(args.seed)
     hugo = []
+    years = [args.first_year + y for y in range(args.years)]
+    # A roll-up's narrative states its children's summed numbers, so it is written after them.
+    pending = None  # (folder, name, {year: [received, handled]})
+
+    def flush():
+        if pending:
+            folder, name, sums = pending
+            for year in years:
+                report = narrative(tpl[("md", year >= 2021)], rng, name, year, sums[year][0], sums[year][1], year >= 2021)
+                with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
+                    f.write(report)
+
     for a in range(args.agencies):
         slug = f"agency-{a:05d}"
         name, parent = agency_level(a, args.agencies)
+        rollup = args.rollups and parent == "agency-00000"
+        if rollup or parent == "agency-00000" or parent is None:
+            flush()
+            pending = None
         folder = os.path.join(args.out, "Content", slug)
         os.makedirs(folder)
         with open(os.path.join(folder, "agency.yaml"), "w", encoding="utf-8") as f:
-            f.write(f"name: {name}\nkind: 部门\n" + (f"parent: {parent}\n" if parent else ""))
+            f.write(f"name: {name}\nkind: 部门\n" + (f"parent: {parent}\n" if parent else "")
+                    + (f"rollup: [{', '.join(map(str, years))}]\n" if rollup else ""))
+        if rollup:
+            pending = (folder, name, {year: [0, 0] for year in years})
+            for year in years:
+                os.makedirs(os.path.join(folder, str(year)))
+            continue
         hugo.append((slug, name, []))
         carried, stock = [0] * 6, [rng.randint(0, 30), rng.randint(0, 80)]
-        for y in range(args.years):
-            year = args.first_year + y
+        for year in years:
             is2021 = year >= 2021
             tables, carried, received, handled = fill_tables(tpl[is2021], rng, carried, stock, is2021)
             os.makedirs(os.path.join(folder, str(year)))
@@ -220,8 +243,12 @@ def main():
             report = narrative(tpl[("md", is2021)], rng, name, year, received, handled, is2021)
             with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
                 f.write(report)
+            if pending and parent == os.path.basename(pending[0]):
+                pending[2][year][0] += received
+                pending[2][year][1] += handled
             if args.hugo:
                 hugo[-1][2].append((year, report, tables))
+    flush()
     if args.hugo:
         write_hugo(args.hugo, hugo)
 

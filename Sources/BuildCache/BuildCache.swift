@@ -59,7 +59,7 @@ public struct BuildCache: Sendable {
     }
 
     static let magic = Array("nianbao build cache\n".utf8)
-    static let format = 3
+    static let format = 4
 
     /// Why a cache was not used.
     public struct Unusable: Error, Sendable, CustomStringConvertible {

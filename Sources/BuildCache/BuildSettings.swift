@@ -27,6 +27,8 @@ public enum BuildSettings {
         let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
         lines.append("config " + (config.map { SHA256.hex($0) } ?? "none"))
         lines += themeFiles.sorted { $0.label < $1.label }.map { "theme \($0.sha256) \($0.label)" }
+        // Task lists: their titles and deadlines are on every report page that reports on them.
+        lines += InputDigest.taskLists(root: root).sorted { $0.label < $1.label }.map { "tasks \($0.sha256) \($0.label)" }
         for face in fonts?.faces ?? [] {
             lines.append("font \(face.path)#\(face.index) \(CachedInput.signature(of: face.path) ?? [])")
         }

@@ -27,7 +27,7 @@ public struct Rule: Sendable, Hashable, Identifiable {
 
 /// The families of rules (DESIGN §3).
 public enum RuleFamily: String, Sendable, CaseIterable, Codable {
-    case input, structure, form, arithmetic, acrossYears = "across-years", narrative, privacy, publication, web, build
+    case input, structure, form, arithmetic, acrossYears = "across-years", rollup, narrative, privacy, publication, tasks, web, build
 
     public var chinese: String {
         switch self {
@@ -36,9 +36,11 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
         case .form: "表格格式"
         case .arithmetic: "勾稽关系"
         case .acrossYears: "跨年度"
+        case .rollup: "汇总报表"
         case .narrative: "正文与表格"
         case .privacy: "个人信息与商业秘密"
         case .publication: "发布"
+        case .tasks: "重点任务落实"
         case .web: "网站"
         case .build: "生成网站"
         }
@@ -48,7 +50,7 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
 extension Rule {
     /// Every rule, in family order.
     public static let all: [Rule] = inputRules + structureRules + formRules + arithmeticRules + acrossYearRules
-        + narrativeRules + privacyRules + publicationRules + webRules + buildRules
+        + rollupRules + narrativeRules + privacyRules + publicationRules + taskRules + webRules + buildRules
 
     /// The rule with `id`, if there is one.
     public static func named(_ id: String) -> Rule? { all.first { $0.id == id } }

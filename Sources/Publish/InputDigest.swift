@@ -31,6 +31,11 @@ public enum InputDigest {
         return combine(files)
     }
 
+    /// The files of `Content/_tasks/` (task lists), which every report's findings and pages read.
+    public static func taskLists(root: URL) -> [File] {
+        walk(root.appendingPathComponent("Content/_tasks"), label: "Content/_tasks")
+    }
+
     /// The theme folders' files, labelled by position, not path: the built-in theme sits in a
     /// different place on each machine.
     public static func theme(_ folders: [URL]) -> [File] {

@@ -54,7 +54,7 @@ public enum ReportScaffolder {
         let agencyName: String
         if FileManager.default.fileExists(atPath: agencyFile.path) {
             var findings: [Finding] = []
-            let (existingName, _, _) = SiteLoader.loadAgency(folder: agencyFolder, path: "Content/\(slug)", into: &findings)
+            let (existingName, _, _, _) = SiteLoader.loadAgency(folder: agencyFolder, path: "Content/\(slug)", into: &findings)
             guard let existingName, findings.allSatisfy({ $0.severity != .error }) else {
                 throw .agencyFileInvalid(findings.map { "\($0.location.description) \($0.message)" }.joined(separator: "；"))
             }

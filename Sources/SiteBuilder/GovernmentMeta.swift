@@ -60,12 +60,7 @@ struct Website {
     let column: String
 
     /// The path part of the base URL, with slashes at both ends: `/zfxxgk/ndbg/`.
-    var basePath: String {
-        guard let scheme = baseURL.range(of: "://"), let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else {
-            return baseURL.hasPrefix("/") ? baseURL : "/"
-        }
-        return String(baseURL[slash...])
-    }
+    let basePath: String
 
     var columnDescription: String { "\(name)发布的各机关政府信息公开工作年度报告，附统计表格开放数据。" }
     var columnKeywords: String { "政府信息公开,年度报告,\(column)" }
@@ -75,9 +70,7 @@ struct Website {
         domain = config["domain"]?.value ?? ""
         idCode = config["id_code"]?.value ?? ""
         column = config["column"]?.value ?? "政府信息公开年报"
-        // Without a base URL the site's own domain is the best guess at where it will be served.
-        var base = config["base_url"]?.value ?? (domain.isEmpty ? "/" : "https://\(domain)/")
-        if !base.hasSuffix("/") { base += "/" }
-        baseURL = base
+        baseURL = config.baseURL
+        basePath = config.basePath
     }
 }

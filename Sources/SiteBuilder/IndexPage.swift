@@ -35,12 +35,9 @@ enum IndexPage {
         guard let published = ReportPage.publication(report) else { return ("未注明发布日期", "warnings") }
         var text = "按期发布"
         var style = "ok"
-        if let kind {
-            let deadline = PublicationDate(year: report.year + 1, month: kind.deadline.month, day: kind.deadline.day)
-            if published > deadline {
-                text = "逾期发布（应于\(deadline.chinese)前）"
-                style = "late"
-            }
+        if let kind, published > report.deadline(kind) {
+            text = "逾期发布（应于\(report.deadline(kind).chinese)前）"
+            style = "late"
         }
         if warnings > 0 {
             text += "，\(warnings) 条提示"

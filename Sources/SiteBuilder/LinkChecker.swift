@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SiteModel
 
 /// Checks, offline, that every link between the built pages reaches a file of the build and,
 /// with a `#fragment`, an element with that id. Links elsewhere (other hosts, `mailto:`) are not
@@ -45,15 +46,7 @@ struct LinkChecker {
         return Rule.linkBroken.finding("链接「\(href)」\(problem)（页面 \(path)）", gist: "broken link \(href) on \(path)", at: location)
     }
 
-    /// Where a link leads.
-    enum Target: Equatable {
-        /// Another site or scheme: not followed.
-        case elsewhere
-        /// A page or file of the site, with the fragment (empty for none).
-        case file(path: String, fragment: String)
-        /// A link that cannot be right, whatever the site holds.
-        case invalid(String)
-    }
+    typealias Target = SiteLayout.Target
 
     /// What is wrong with `href` on the page at `page`, or nil when it reaches its target.
     func problem(_ href: String, from page: String) -> String? { problem(target(of: href, from: page)) }
@@ -76,36 +69,7 @@ struct LinkChecker {
 
     /// The file `href` on the page at `page` leads to.
     func target(of href: String, from page: String) -> Target {
-        // (Foundation's replacingOccurrences is slow, and almost no link has an entity.)
-        var link = href.contains("&amp;") ? href.replacingOccurrences(of: "&amp;", with: "&") : href
-        var folder = page.split(separator: "/").dropLast().map(String.init)
-        if link.hasPrefix(baseURL) {
-            link = String(link.dropFirst(baseURL.count))
-            folder = []
-        } else if link.hasPrefix(basePath) {
-            link = String(link.dropFirst(basePath.count))
-            folder = []
-        } else if link.contains(":") || link.hasPrefix("//") {
-            return .elsewhere
-        }
-        let beforeQuery = link.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let parts = beforeQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let relative = String(parts[0])
-        let fragment = parts.count > 1 ? String(parts[1]) : ""
-        if relative.hasPrefix("/") { return .invalid("以 / 开头，部署在子路径下时会指向站点之外；请写相对地址") }
-        guard !relative.isEmpty else { return .file(path: page, fragment: fragment) }  // `#anchor` on the same page
-        var target = folder
-        for component in relative.split(separator: "/", omittingEmptySubsequences: false) {
-            switch component {
-            case ".", "": continue
-            case "..":
-                guard !target.isEmpty else { return .invalid("指向了站点根目录之外") }
-                target.removeLast()
-            default: target.append(String(component))
-            }
-        }
-        let isFolder = relative.hasSuffix("/") || relative.hasSuffix(".")  // `../`, `..`, `./`
-        return .file(path: isFolder ? (target + ["index.html"]).joined(separator: "/") : target.joined(separator: "/"), fragment: fragment)
+        SiteLayout.target(of: href, from: page, baseURL: baseURL, basePath: basePath)
     }
 
     /// The `id`, `href` and `src` attribute values of `html` (double-quoted, as templates and

@@ -1,4 +1,5 @@
 import Diagnostics
+import SiteModel
 
 /// What every template sees, whatever the page: the site, the column, the page's own title,
 /// canonical URL and path to the site root, its government meta tags and its breadcrumbs.
@@ -23,6 +24,7 @@ struct PageContext {
         ]
         if path == SitePaths.home { page["isHome"] = true }
         if path == SitePaths.search { page["isSearch"] = true }
+        if path == SiteLayout.compliance { page["isCompliance"] = true }
         if trail.count > 1 { page["hasBreadcrumbs"] = true }
         let crumbs: [[String: Any]] = trail.enumerated().map { index, step in
             var crumb: [String: Any] = ["title": step.title, "url": SitePaths.link(from: path, to: step.path)]

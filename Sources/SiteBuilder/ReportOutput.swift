@@ -12,7 +12,9 @@ extension SiteBuilder {
         let tokens: Set<String>
         let artifacts: ReportArtifacts
 
-        init(agency: Agency, position: Int, website: Website, theme: Theme, fonts: FontSet?, writer: ScanningWriter) throws {
+        init(
+            agency: Agency, position: Int, website: Website, theme: Theme, fonts: FontSet?, taskLists: [TaskList], writer: ScanningWriter
+        ) throws {
             let reports = agency.reports
             let report = reports[position]
             let title = ReportPage.title(report, agency: agency)
@@ -23,7 +25,7 @@ extension SiteBuilder {
             let page = ReportPage.render(
                 report, agency: agency, previous: position > 0 ? reports[position - 1] : nil,
                 next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme,
-                pdfPages: pdf?.pages)
+                pdfPages: pdf?.pages, taskList: report.tasks.flatMap { tasks in taskLists.first { $0.id == tasks.list.value } })
             let files = [
                 OutputFile(SitePaths.report(agency.slug, report.year), text: page.html),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "print.html"), text: page.print),

@@ -17,7 +17,8 @@ enum ReportPage {
     /// The page, its print version, and the narrative as plain text for the search index.
     /// `pdfPages` is the page count of the report's PDF, or nil when none is made.
     static func render(
-        _ report: Report, agency: Agency, previous: Report?, next: Report?, website: Website, theme: Theme, pdfPages: Int? = nil
+        _ report: Report, agency: Agency, previous: Report?, next: Report?, website: Website, theme: Theme, pdfPages: Int? = nil,
+        taskList: TaskList? = nil
     ) -> (html: String, print: String, text: String) {
         let path = SitePaths.report(agency.slug, report.year)
         let title = title(report, agency: agency)
@@ -33,6 +34,7 @@ enum ReportPage {
             "body": narrative.html,
         ]
         if let index = report.frontMatter["索引号"]?.value { details["indexNumber"] = index }
+        if let tasks = report.tasks, let taskList { details["tasks"] = TaskTable.context(tasks, list: taskList, page: path, website: website) }
         if let published { details["publishedChinese"] = published.chinese }
         details["canonical"] = SitePaths.absolute(path, base: website.baseURL)
         if let pdfPages {

@@ -74,7 +74,8 @@ public enum SiteBuilder {
             guard failure.withLock({ $0 == nil }) else { return }
             let (agency, position) = jobs[toRender[index]]
             do {
-                let output = try ReportOutput(agency: agency, position: position, website: website, theme: theme, fonts: fonts, writer: writer)
+                let output = try ReportOutput(
+                    agency: agency, position: position, website: website, theme: theme, fonts: fonts, taskLists: site.taskLists, writer: writer)
                 rendered.withLock { $0[toRender[index]] = output }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
@@ -130,7 +131,17 @@ public enum SiteBuilder {
         }
         try write(SitePaths.home, IndexPage.render(site, findings: findings, website: website, theme: theme))
         reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
+        for list in site.taskLists {
+            try write(SiteLayout.taskList(list.id), TaskListPage.render(list, site: site, website: website, theme: theme))
+            reports.pages.append((SiteLayout.taskList(list.id), nil))
+        }
         lap("home page")
+        // The dashboard counts the findings of `check` (those passed in), not the build's own.
+        for file in CompliancePage.files(Compliance(site: site, findings: findings), taskLists: site.taskLists, website: website, theme: theme) {
+            try write(file.path, file.text)
+        }
+        reports.pages.append((SiteLayout.compliance, nil))
+        lap("compliance")
         if let previous {
             try write("search-index.json", search.documentList())
             guard let shards = search.patchedShards(changes, read: previous.text) else {

@@ -1,13 +1,15 @@
+import SiteModel
+
 /// Where each page and file of the built site goes, and the links between them. Links are
 /// relative, so the site works under any sub-path and from a folder on disk; canonical URLs are
 /// absolute, from the configured base URL.
 enum SitePaths {
-    static let home = "index.html"
-    static let search = "search/index.html"
+    static let home = SiteLayout.home
+    static let search = SiteLayout.search
 
-    static func agency(_ slug: String) -> String { slug + "/index.html" }
-    static func report(_ slug: String, _ year: Int) -> String { "\(slug)/\(year)/index.html" }
-    static func reportFile(_ slug: String, _ year: Int, _ name: String) -> String { "\(slug)/\(year)/\(name)" }
+    static func agency(_ slug: String) -> String { SiteLayout.agency(slug) }
+    static func report(_ slug: String, _ year: Int) -> String { SiteLayout.report(slug, year) }
+    static func reportFile(_ slug: String, _ year: Int, _ name: String) -> String { SiteLayout.reportFile(slug, year, name) }
 
     /// The link from the page at `from` to the file at `to`, both relative to the site root.
     /// `index.html` is left off, as web servers serve it for the folder.

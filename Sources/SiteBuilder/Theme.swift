@@ -13,7 +13,9 @@ import SiteModel
 /// ships with. The first folder holding a file wins.
 public struct Theme: Sendable {
     /// The pages every theme must be able to render.
-    public static let requiredTemplates = ["layout", "index", "agency", "report", "search", "print", "not-found"]
+    public static let requiredTemplates = [
+        "layout", "index", "agency", "report", "search", "print", "not-found", "task-table", "task-list", "compliance",
+    ]
 
     public let name: String
     /// The folders searched, most specific first.

@@ -69,6 +69,8 @@ extension ReportTables: ByteCodable {
             writer.write(table.rawValue)
             writer.write(tableLocations[table]!)
         }
+        writer.write(rolledUpFrom.count)
+        for slug in rolledUpFrom { writer.write(slug) }
     }
 
     /// Decodes into the reduced form `keeping(_:)` makes.
@@ -93,6 +95,7 @@ extension ReportTables: ByteCodable {
         }
         self.init(file: file, form: form, cellValues: [], collapsedRows: collapsed, tableLocations: locations)
         self.kept = kept
+        rolledUpFrom = try (0..<(try reader.count())).map { _ throws(ByteReader.Malformed) in try reader.string() }
     }
 }
 
@@ -104,11 +107,57 @@ extension Report: ByteCodable {
         writer.write(folder)
         writer.write(frontMatter)
         writer.write(tables)
+        writer.write(tasks?.summary)
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
             agency: try reader.string(), year: try reader.int(), folder: try reader.string(), frontMatter: try reader.value(),
-            document: ReportDocument(sections: [], headings: [], blocks: []), tables: try reader.optional(), findings: [])
+            document: ReportDocument(sections: [], headings: [], blocks: []), tables: try reader.optional(), findings: [],
+            tasks: try reader.optional())
+    }
+}
+
+/// A `tasks.yaml` whole: the task rules run across the site on every check.
+extension TaskReport: ByteCodable {
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(list)
+        writer.write(location)
+        writer.write(entries.count)
+        for entry in entries {
+            writer.write(entry.number.value)
+            writer.write(entry.number.location)
+            writer.write(entry.status.map { Located($0.value.rawValue, at: $0.location) })
+            writer.write(entry.completed.map { Located($0.value.iso, at: $0.location) })
+            writer.write(entry.evidence)
+            writer.write(entry.reason)
+            writer.write(entry.deadline.map { Located($0.value.phrase, at: $0.location) })
+        }
+    }
+
+    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        list = try reader.value()
+        location = try reader.value()
+        var entries: [Entry] = []
+        for _ in 0..<(try reader.count()) {
+            let number = Located(try reader.int(), at: try reader.value())
+            let at = reader.offset
+            let status: Located<String>? = try reader.optional()
+            let completed: Located<String>? = try reader.optional()
+            let evidence: Located<String>? = try reader.optional()
+            let reason: Located<String>? = try reader.optional()
+            let deadline: Located<String>? = try reader.optional()
+            // Only what was read correctly is cached: anything else is damage.
+            func parsed<Value>(_ text: Located<String>?, _ parse: (String) -> Value?) throws(ByteReader.Malformed) -> Located<Value>? {
+                guard let text else { return nil }
+                guard let value = parse(text.value) else { throw ByteReader.Malformed(offset: at) }
+                return Located(value, at: text.location)
+            }
+            entries.append(
+                Entry(
+                    number: number, status: try parsed(status, Status.init(rawValue:)), completed: try parsed(completed, PublicationDate.init),
+                    evidence: evidence, reason: reason, deadline: try parsed(deadline, { try? TaskDeadline.parse($0).get() })))
+        }
+        self.entries = entries
     }
 }

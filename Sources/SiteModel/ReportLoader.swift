@@ -5,11 +5,23 @@ import ReportForm
 /// Reads one year folder: `report.md` and `tables.yaml`.
 enum ReportLoader {
     /// `folder` is the year folder's file-system path; `path` the same relative to the site root.
-    static func load(folder: String, path: String, agency: String, year: Int, options: TextFile.Options = .init()) -> Report {
-        assemble(
+    /// A roll-up's `tables.yaml` is optional (`tablesOptional`): without one its tables are summed.
+    static func load(
+        folder: String, path: String, agency: String, year: Int, tablesOptional: Bool = false, options: TextFile.Options = .init()
+    ) -> Report {
+        let tables: Result<TextFile, Finding>?
+        if tablesOptional && !FileManager.default.fileExists(atPath: folder + "/tables.yaml") {
+            tables = nil
+        } else {
+            tables = readRequired(folder + "/tables.yaml", path: path + "/tables.yaml", options: options)
+        }
+        var report = assemble(
             agency: agency, year: year, path: path,
-            markdown: readRequired(folder + "/report.md", path: path + "/report.md", options: options),
-            tables: readRequired(folder + "/tables.yaml", path: path + "/tables.yaml", options: options))
+            markdown: readRequired(folder + "/report.md", path: path + "/report.md", options: options), tables: tables)
+        let (tasks, taskFindings) = TaskListLoader.loadReport(folder: folder, path: path, options: options)
+        report.tasks = tasks
+        report.findings += taskFindings
+        return report
     }
 
     /// A report from the bytes of its files (for the fuzzers): the same steps as from a folder.
@@ -22,7 +34,7 @@ enum ReportLoader {
 
     /// The report made of its two files as read, or the findings that say why one could not be.
     private static func assemble(
-        agency: String, year: Int, path: String, markdown: Result<TextFile, Finding>, tables tablesFile: Result<TextFile, Finding>
+        agency: String, year: Int, path: String, markdown: Result<TextFile, Finding>, tables tablesFile: Result<TextFile, Finding>?
     ) -> Report {
         var findings: [Finding] = []
         var frontMatter = FrontMatter(fields: [:], location: SourceLocation(file: path + "/report.md"), isPresent: false)
@@ -39,8 +51,9 @@ enum ReportLoader {
             document.sourceLineOffset = offset
         }
         switch tablesFile {
-        case .failure(let finding): findings.append(finding)
-        case .success(let file):
+        case nil: break
+        case .failure(let finding)?: findings.append(finding)
+        case .success(let file)?:
             let (read, tableFindings) = TablesLoader.load(file.text, file: file.path, year: year)
             tables = read
             findings += file.findings + tableFindings

@@ -17,6 +17,8 @@ public struct ReportTables: Sendable {
     public let collapsedRows: [String: CellValue]
     /// Where each table starts, for findings about a whole table.
     public let tableLocations: [TableID: SourceLocation]
+    /// For a roll-up report: the child agencies whose tables were summed (`RollUp`).
+    public internal(set) var rolledUpFrom: [String] = []
 
     public var version: FormVersion { form.version }
 
@@ -30,6 +32,9 @@ public struct ReportTables: Sendable {
         self.collapsedRows = collapsedRows
         self.tableLocations = tableLocations
     }
+
+    /// Whether only some cells are held (`keeping(_:)`): a roll-up must read the file again.
+    public var isReduced: Bool { kept != nil }
 
     /// The value of a cell, if it was written or computed.
     public subscript(_ cell: CellID) -> CellValue? {
@@ -116,6 +121,7 @@ public struct ReportTables: Sendable {
         // Collapsed rows stay: a sum over the kept cells may need them.
         var reduced = ReportTables(file: file, form: form, cellValues: [], collapsedRows: collapsedRows, tableLocations: tableLocations)
         reduced.kept = values
+        reduced.rolledUpFrom = rolledUpFrom
         return reduced
     }
 }

@@ -9,20 +9,37 @@ public struct Site: Sendable {
     public let config: SiteConfig
     /// Agencies sorted by slug.
     public let agencies: [Agency]
-    /// Problems found while loading the configuration and agency files.
+    /// Problems found while loading the configuration, agency files and task lists.
     public let findings: [Finding]
+    /// The task lists of `Content/_tasks/`, by id.
+    public let taskLists: [TaskList]
 
     /// Every report of every agency, in agency then year order.
     public var reports: [Report] { agencies.flatMap(\.reports) }
 
     public func agency(_ slug: String) -> Agency? { agencies.first { $0.slug == slug } }
 
-    public init(root: URL, config: SiteConfig, agencies: [Agency], findings: [Finding]) {
+    public init(root: URL, config: SiteConfig, agencies: [Agency], findings: [Finding], taskLists: [TaskList] = []) {
         self.root = root
         self.config = config
         self.agencies = agencies
         self.findings = findings
+        self.taskLists = taskLists
     }
+
+    /// The site with `agencies` in place of its own (after roll-ups are summed).
+    public func replacing(agencies: [Agency]) -> Site {
+        Site(root: root, config: config, agencies: agencies, findings: findings, taskLists: taskLists)
+    }
+
+    /// Each agency's parent slug.
+    public var parents: [String: String] {
+        var parents: [String: String] = [:]
+        for agency in agencies { if let parent = agency.parent?.value { parents[agency.slug] = parent } }
+        return parents
+    }
+
+    public func taskList(_ id: String) -> TaskList? { taskLists.first { $0.id == id } }
 }
 
 /// `nianbao.yaml`: the website the reports are published on.
@@ -35,6 +52,24 @@ public struct SiteConfig: Sendable {
     public subscript(_ key: String) -> Located<String>? { fields[key] }
 
     public static let empty = SiteConfig(fields: [:], file: nil)
+
+    /// Where the site is served, absolute and ending in a slash. Without `base_url` the site's own
+    /// domain is the best guess.
+    public var baseURL: String {
+        let domain = fields["domain"]?.value ?? ""
+        var base = fields["base_url"]?.value ?? (domain.isEmpty ? "/" : "https://\(domain)/")
+        if !base.hasSuffix("/") { base += "/" }
+        return base
+    }
+
+    /// The path part of the base URL, with slashes at both ends: `/zfxxgk/ndbg/`.
+    public var basePath: String {
+        let base = baseURL
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else {
+            return base.hasPrefix("/") ? base : "/"
+        }
+        return String(base[slash...])
+    }
 
     /// The keys nianbao.yaml may have (README, "A site on disk").
     public static let keys = [
@@ -52,8 +87,24 @@ public struct Agency: Sendable {
     public let kind: AgencyKind?
     /// The slug of the parent agency, if any.
     public let parent: Located<String>?
+    /// The years whose statistics are the sum of the child agencies' (`rollup:` in agency.yaml).
+    public let rollup: [Located<Int>]
     /// Reports by ascending year.
-    public let reports: [Report]
+    public internal(set) var reports: [Report]
+
+    public init(
+        slug: String, name: Located<String>?, kind: AgencyKind?, parent: Located<String>?, rollup: [Located<Int>] = [], reports: [Report]
+    ) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.parent = parent
+        self.rollup = rollup
+        self.reports = reports
+    }
+
+    /// Whether the agency's report of `year` sums its children's.
+    public func rollsUp(_ year: Int) -> Bool { rollup.contains { $0.value == year } }
 }
 
 /// One year's report of an agency.
@@ -65,23 +116,27 @@ public struct Report: Sendable {
     public let frontMatter: FrontMatter
     public let document: ReportDocument
     /// Nil where `tables.yaml` is missing or cannot be parsed (a finding says why).
-    public let tables: ReportTables?
-    /// Problems found while reading the report's files.
-    public let findings: [Finding]
+    public internal(set) var tables: ReportTables?
+    /// Problems found while reading the report's files (and, for a roll-up, summing its children's).
+    public internal(set) var findings: [Finding]
+    /// `tasks.yaml`: how the report's agency carried out a task list; nil when there is none.
+    public internal(set) var tasks: TaskReport? = nil
 
     public var reportFile: String { folder + "/report.md" }
     public var tablesFile: String { folder + "/tables.yaml" }
+    public var tasksFile: String { folder + "/tasks.yaml" }
     /// The edition the year requires.
     public var requiredForm: ReportForm { .required(forReportYear: year) }
 }
 
 extension Report {
     /// The report without its narrative, its own findings or any table cell but `cells`: what
-    /// rules across reports need once the report itself has been checked.
+    /// rules across reports need once the report itself has been checked (its `tasks.yaml` is
+    /// kept whole: the task rules look across the site).
     public func keeping(cells: Set<CellID>) -> Report {
         let kept = tables.map { $0.keeping(cells) }
         return Report(
             agency: agency, year: year, folder: folder, frontMatter: frontMatter,
-            document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [])
+            document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [], tasks: tasks)
     }
 }

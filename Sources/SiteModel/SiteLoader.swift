@@ -37,19 +37,26 @@ public enum SiteLoader {
 
         // One task per agency: its agency.yaml, its year folders and its reports. Everything a
         // task finds stays with that agency, so results come out in slug order whatever the timing.
-        let slugs = subfolders(of: content, path: "Content", into: &findings)
-        let loaded = Mutex([(Agency, [Finding])?](repeating: nil, count: slugs.count))
+        // Folders starting with `_` hold data that is not an agency (`_tasks`).
+        let slugs = subfolders(of: content, path: "Content", into: &findings).filter { !$0.hasPrefix("_") }
+        let loaded = Mutex([(Agency, [Finding], [String])?](repeating: nil, count: slugs.count))
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
             let result = loadAgencyFolder(content: content, slug: slugs[index], options: options, visit: visit, reuse: reuse)
             loaded.withLock { $0[index] = result }
         }
         var agencies: [Agency] = []
-        for case let (agency, agencyFindings)? in loaded.withLock({ $0 }) {
+        // Roll-ups read from their folders are summed below; those the cache gave were summed before.
+        var rollupsRead: Set<String> = []
+        for case let (agency, agencyFindings, read)? in loaded.withLock({ $0 }) {
             agencies.append(agency)
             findings += agencyFindings
+            rollupsRead.formUnion(read)
         }
         findings += duplicateAgencies(agencies)
-        return Site(root: root, config: config, agencies: agencies, findings: findings)
+        let (taskLists, taskFindings) = TaskListLoader.loadAll(content: content, options: options)
+        let site = Site(root: root, config: config, agencies: agencies, findings: findings + taskFindings, taskLists: taskLists)
+        guard agencies.contains(where: { !$0.rollup.isEmpty }) else { return site }
+        return RollUp.apply(to: site, folders: rollupsRead, fullTables: RollUp.reading(root: root, config: config))
     }
 
     /// Folder names that differ only in case (one URL on a case-insensitive server or disk),
@@ -92,12 +99,13 @@ public enum SiteLoader {
     private static func loadAgencyFolder(
         content: URL, slug: String, options: TextFile.Options, visit: (@Sendable (Report, Agency) -> Report)?,
         reuse: (@Sendable (String, Agency, Int) -> Report?)?
-    ) -> (Agency, [Finding]) {
+    ) -> (Agency, [Finding], [String]) {
         var findings: [Finding] = []
+        var rollupsRead: [String] = []
         let folder = content.appendingPathComponent(slug)
         let folderPath = folder.path
-        let (name, kind, parent) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
-        let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, reports: [])
+        let (name, kind, parent, rollup) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
+        let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, rollup: rollup, reports: [])
         var reports: [Report] = []
         for entry in subfolders(of: folder, path: "Content/\(slug)", into: &findings) {
             let path = "Content/\(slug)/\(entry)"
@@ -111,10 +119,17 @@ public enum SiteLoader {
                 reports.append(reused)
                 continue
             }
-            let report = ReportLoader.load(folder: folderPath + "/" + entry, path: path, agency: slug, year: year, options: options)
+            let report = ReportLoader.load(
+                folder: folderPath + "/" + entry, path: path, agency: slug, year: year, tablesOptional: bare.rollsUp(year), options: options)
+            if bare.rollsUp(year) { rollupsRead.append(path) }
             reports.append(visit.map { $0(report, bare) } ?? report)
         }
-        return (Agency(slug: slug, name: name, kind: kind, parent: parent, reports: reports), findings)
+        for declared in rollup where !reports.contains(where: { $0.year == declared.value }) {
+            findings.append(Rule.rollupChildren.finding(
+                "agency.yaml 声明\(declared.value)年度为汇总，但没有 Content/\(slug)/\(declared.value)/ 文件夹", gist: "roll-up year has no report",
+                at: declared.location, hint: "用 `nianbao new \(slug) \(declared.value)` 建立该年度报告，或从 rollup 中删去该年度。"))
+        }
+        return (Agency(slug: slug, name: name, kind: kind, parent: parent, rollup: rollup, reports: reports), findings, rollupsRead)
     }
 
     /// Visible subfolders, sorted, so that output order never depends on the file system. A
@@ -176,9 +191,10 @@ public enum SiteLoader {
         return SiteConfig(fields: fields, file: "nianbao.yaml")
     }
 
-    /// Reads `agency.yaml` in `folder` (whose site-relative path is `path`): name, kind, parent.
+    /// Reads `agency.yaml` in `folder` (whose site-relative path is `path`): name, kind, parent
+    /// and the years it rolls up.
     public static func loadAgency(folder: URL, path: String, into findings: inout [Finding])
-        -> (Located<String>?, AgencyKind?, Located<String>?)
+        -> (Located<String>?, AgencyKind?, Located<String>?, [Located<Int>])
     {
         let file = path + "/agency.yaml"
         let url = folder.appendingPathComponent("agency.yaml")
@@ -186,9 +202,10 @@ public enum SiteLoader {
             findings.append(Rule.agencyConfig.finding(
                 "机关文件夹缺少 agency.yaml", gist: "agency.yaml is missing", at: SourceLocation(file: file),
                 hint: "新建 \(file)，写明 name: 机关全称 和 kind: \(AgencyKind.choices)。"))
-            return (nil, nil, nil)
+            return (nil, nil, nil, [])
         }
-        guard let fields = readMapping(url, path: file, into: &findings) else { return (nil, nil, nil) }
+        guard let nodes = readNodes(url, path: file, into: &findings) else { return (nil, nil, nil, []) }
+        let fields = scalars(nodes, in: file)
         let name = fields["name"].flatMap { $0.value.isEmpty ? nil : $0 }
         if name == nil {
             findings.append(Rule.agencyConfig.finding(
@@ -207,11 +224,36 @@ public enum SiteLoader {
                 "agency.yaml 缺少 kind（\(AgencyKind.choices)）", gist: "agency kind missing", at: SourceLocation(file: file),
                 hint: "kind 决定公布时限：\(AgencyKind.deadlines)。"))
         }
-        return (name, kind, fields["parent"])
+        return (name, kind, fields["parent"], rollupYears(nodes["rollup"], file: file, into: &findings))
+    }
+
+    /// `rollup: [2023, 2024]` (or one year): the years whose tables sum the child agencies'.
+    private static func rollupYears(_ node: YAMLNode?, file: String, into findings: inout [Finding]) -> [Located<Int>] {
+        guard let node, !node.isNullLike else { return [] }
+        var years: [Located<Int>] = []
+        for item in node.sequence ?? [node] {
+            guard let text = item.string, text.count == 4, let year = Int(text) else {
+                findings.append(Rule.agencyConfig.finding(
+                    "rollup 应当列出年度，如 [2023, 2024]", gist: "rollup must list years", at: item.location(in: file),
+                    hint: "rollup 所列年度的统计表由下级机关（parent 为本机关）的统计表逐格相加而成。"))
+                continue
+            }
+            years.append(Located(year, at: item.location(in: file)))
+        }
+        return years
     }
 
     /// A small YAML file of `key: value` lines, as scalars with positions.
     public static func readMapping(_ url: URL, path: String, into findings: inout [Finding]) -> [String: Located<String>]? {
+        readNodes(url, path: path, into: &findings).map { scalars($0, in: path) }
+    }
+
+    private static func scalars(_ nodes: [String: YAMLNode], in path: String) -> [String: Located<String>] {
+        nodes.mapValues { Located($0.string ?? "", at: $0.location(in: path)) }
+    }
+
+    /// A small YAML mapping's values by key, as nodes.
+    static func readNodes(_ url: URL, path: String, into findings: inout [Finding]) -> [String: YAMLNode]? {
         let file: TextFile
         switch TextFile.read(url.path, path: path) {
         case .success(let read):
@@ -231,9 +273,9 @@ public enum SiteLoader {
                 findings.append(Rule.yamlShape.finding("应当是「键: 值」的列表", gist: "expected a mapping", at: root.location(in: path)))
                 return nil
             }
-            var fields: [String: Located<String>] = [:]
+            var fields: [String: YAMLNode] = [:]
             for (key, value) in mapping {
-                if let name = key.string { fields[name] = Located(value.string ?? "", at: value.location(in: path)) }
+                if let name = key.string { fields[name] = value }
             }
             return fields
         }

@@ -54,7 +54,7 @@ struct IncrementalState {
         ledger.reset()
         let records = cache?.reports ?? [:]
         let ledger = self.ledger
-        let reuse = folder == nil ? nil : Self.reuse(records, ledger: ledger)
+        let reuse = folder == nil ? nil : Self.reuse(records, ledger: ledger, root: options.root.path)
         let site: Site
         do {
             site = try SiteLoader.load(root: options.root, reuse: reuse)
@@ -89,23 +89,47 @@ struct IncrementalState {
         return site
     }
 
+    /// The files of a report folder the cache records.
+    static let reportInputs = ["report.md", "tables.yaml", "tasks.yaml"]
+
     /// The loader's question for each report folder: the cached report when its files and
-    /// agency are as they were, else nil (the folder is read). Every report's digests are noted.
-    static func reuse(_ records: [String: CachedReport], ledger: InputLedger) -> @Sendable (String, Agency, Int) -> Report? {
+    /// agency are as they were (and, for a roll-up, the files of every report it sums), else nil
+    /// (the folder is read). Every report's digests are noted.
+    static func reuse(_ records: [String: CachedReport], ledger: InputLedger, root: String) -> @Sendable (String, Agency, Int) -> Report? {
         { (path: String, agency: Agency, year: Int) -> Report? in
             let folder = "Content/\(agency.slug)/\(year)"
             let old = records[folder]
-            let inputs = ["report.md", "tables.yaml"].map { (name: String) -> CachedInput in
-                let label = folder + "/" + name
-                return CachedInput.read(path + "/" + name, label: label, previous: old?.inputs.first { $0.label == label })
-            }
-            guard let old, old.inputs.map(\.sha256) == inputs.map(\.sha256), old.agency == CachedReport.agencyIdentity(agency) else {
+            let inputs = read(folder: folder, at: path, previous: old)
+            guard let old, old.inputs.map(\.sha256) == inputs.map(\.sha256), old.agency == CachedReport.agencyIdentity(agency),
+                !agency.rollsUp(year) || sourcesUnchanged(old, records: records, root: root)
+            else {
                 ledger.record(folder, inputs, reused: false)
                 return nil
             }
             ledger.record(folder, inputs, reused: true)
             return old.summary
         }
+    }
+
+    private static func read(folder: String, at path: String, previous: CachedReport?) -> [CachedInput] {
+        reportInputs.map { (name: String) -> CachedInput in
+            let label = folder + "/" + name
+            return CachedInput.read(path + "/" + name, label: label, previous: previous?.inputs.first { $0.label == label })
+        }
+    }
+
+    /// Whether the reports a cached roll-up summed, and those they summed, have the files they had.
+    private static func sourcesUnchanged(_ rollup: CachedReport, records: [String: CachedReport], root: String) -> Bool {
+        var pending = RollUp.sources(of: rollup.summary)
+        var seen: Set<String> = [rollup.folder]
+        while let folder = pending.popLast() {
+            guard seen.insert(folder).inserted else { continue }
+            guard let record = records[folder] else { return false }
+            let now = read(folder: folder, at: root + "/" + folder, previous: record)
+            guard now.map(\.sha256) == record.inputs.map(\.sha256) else { return false }
+            pending += RollUp.sources(of: record.summary)
+        }
+        return true
     }
 
     /// Validates the reports read, reusing the cached findings of the others.
@@ -122,7 +146,7 @@ struct IncrementalState {
     /// without the cache (the builder then reads the inputs itself).
     func inputDigest(_ site: Site, theme: Theme) -> String? {
         guard folder != nil else { return nil }
-        var files = themeFiles
+        var files = themeFiles + InputDigest.taskLists(root: options.root)
         if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
             files.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
         }

@@ -16,8 +16,7 @@ enum PublicationRules {
         }
         if let published = report.frontMatter["published"], let date = PublicationDate(published.value) {
             if let kind = agency?.kind {
-                let (month, day) = kind.deadline
-                let deadline = PublicationDate(year: report.year + 1, month: month, day: day)
+                let deadline = report.deadline(kind)
                 if date > deadline {
                     findings.append(Rule.publishedLate.finding(
                         "\(kind.rawValue)的\(report.year)年度报告应在\(deadline.chinese)前公布，实际\(date.chinese)公布，逾期 \(date.dayNumber - deadline.dayNumber) 天",

@@ -29,6 +29,7 @@ public enum Validator {
         var findings = site.findings + WebRules.check(site.config)
         for chunk in chunks { findings += chunk }
         for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
+        findings += TaskRules.check(site)
         var byFolder: [String: [Finding]] = [:]
         for (report, chunk) in zip(reports, chunks) { byFolder[report.folder] = chunk }
         return (findings.sortedForReport(), byFolder)
@@ -54,6 +55,8 @@ public enum Validator {
         var ignored: [Finding] = []  // the loader reports them
         let contacts = PublicContacts(SiteLoader.loadConfig(root: root, into: &ignored)["public_contacts"]?.value)
         let visit: @Sendable (Report, Agency) -> Report = { report, agency in
+            // A roll-up is checked once its children are summed (after loading).
+            if agency.rollsUp(report.year) { return report }
             let findings = validate(report, agency: agency, contacts: contacts)
             collected.withLock { $0 += findings }
             return report.keeping(cells: cells)
@@ -61,7 +64,8 @@ public enum Validator {
         var reusing: (@Sendable (String, Agency, Int) -> Report?)?
         if let reuse {
             reusing = { (folder: String, agency: Agency, year: Int) -> Report? in
-                guard let report = reuse(folder, agency, year) else { return nil }
+                // A roll-up's findings depend on its children's files too: always read again.
+                guard !agency.rollsUp(year), let report = reuse(folder, agency, year) else { return nil }
                 let findings = reusedFindings(report)
                 collected.withLock { $0 += findings }
                 return report
@@ -69,7 +73,11 @@ public enum Validator {
         }
         let site = try SiteLoader.load(root: root, visit: visit, reuse: reusing)
         var findings = site.findings + WebRules.check(site.config) + collected.withLock { $0 }
-        for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
+        for agency in site.agencies {
+            for report in agency.reports where agency.rollsUp(report.year) { findings += validate(report, agency: agency, contacts: contacts) }
+            findings += CrossYearRules.check(agency.reports)
+        }
+        findings += TaskRules.check(site)
         return (site, findings.sortedForReport())
     }
 

@@ -32,7 +32,7 @@ import Testing
         let result = try Nianbao.run(["build", "-s", site.root.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("13 份报告：0 个错误"))
-        #expect(result.stderr.contains("已生成 13 份报告、19 个页面、13 个 PDF"))
+        #expect(result.stderr.contains("已生成 13 份报告、26 个页面、13 个 PDF"))
         let files = Self.snapshot(site.root.appendingPathComponent("Output"))
         for path in ["index.html", "jiangyu-tax/index.html", "jiangyu-tax/2024/index.html", "jiangyu-tax/2024/data.csv",
                      "data/all.json", "search-index.json", "sitemap.xml", "feed.xml", "robots.txt", "404.html",

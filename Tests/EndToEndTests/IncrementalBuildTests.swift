@@ -56,6 +56,40 @@ import Testing
         #expect(BuildCommandTests.snapshot(site.root.appendingPathComponent("Output")) == BuildCommandTests.snapshot(site.root.appendingPathComponent("Full")))
     }
 
+    @Test("a roll-up is summed again when a report it sums changes; Output equals a full build")
+    func rollUpChild() throws {
+        let site = try BuildCommandTests.sampleSite()
+        // jiangyu-tax's 2023 figures become the sum of its child qingshan-tax's (its narrative no
+        // longer agrees, hence --allow-errors).
+        try edit(site, "Content/jiangyu-tax/agency.yaml") { $0 + "rollup: [2023]\n" }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/jiangyu-tax/2023/tables.yaml"))
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"]).status == 0)
+        let before = try site.read("Output/jiangyu-tax/2023/data.csv")
+        try edit(site, "Content/qingshan-tax/2023/tables.yaml") {
+            $0.replacingOccurrences(of: #"一、本年新收政府信息公开申请数量: \[(\d+)"#, with: "一、本年新收政府信息公开申请数量: [9$1", options: .regularExpression)
+        }
+        let (stderr, output, full) = try buildBoth(site, ["--no-pdf", "--allow-errors"])
+        #expect(stderr.contains("增量生成：重新生成 2 份报告"), "\(stderr)")
+        #expect(output == full)
+        #expect(String(decoding: output["jiangyu-tax/2023/data.csv"]!, as: UTF8.self) != before)
+        // Nothing changed: the roll-up is taken from the cache again.
+        let again = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        #expect(again.stderr.contains("增量生成：重新生成 0 份报告"), "\(again.stderr)")
+    }
+
+    @Test("a tasks.yaml edit renders its report again and updates the task list page and the dashboard")
+    func tasksEdit() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        try edit(site, "Content/jiangyu-tax/2020/tasks.yaml") {
+            $0.replacingOccurrences(of: "  2:\n    status: 完成\n    completed: 2020-12-18\n", with: "  2:\n    status: 推进中\n")
+        }
+        let (stderr, output, full) = try buildBoth(site)
+        #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
+        #expect(output == full)
+        #expect(String(decoding: output["compliance/compliance.json"]!, as: UTF8.self).contains("task-overdue"))
+    }
+
     @Test("a rebuild with nothing changed renders nothing and writes nothing")
     func nothingChanged() throws {
         let site = try BuildCommandTests.sampleSite()

@@ -42,14 +42,44 @@ struct Nianbao {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // Read both pipes before waiting, so a large output cannot block the child; stderr on
+        // another thread, so that neither pipe can fill while the other is read.
+        let errBox = DataBox()
+        let errDescriptor = err.fileHandleForReading.fileDescriptor
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            errBox.data = drain(errDescriptor)
+            done.signal()
+        }
+        let outData = drain(out.fileHandleForReading.fileDescriptor)
+        done.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Everything a pipe gives until its end. `FileHandle.readDataToEndOfFile` traps on EINTR (a
+/// signal landing while it reads, as SIGCHLD from another test's child can), so read(2) is
+/// retried here.
+func drain(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = read(descriptor, &buffer, buffer.count)
+        if count > 0 {
+            data.append(contentsOf: buffer[0..<count])
+        } else if count == 0 || errno != EINTR {
+            return data
+        }
+    }
+}
+
+/// Data written by one thread and read by another after a semaphore.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A scratch site in a temporary folder, removed when the test ends.
@@ -81,5 +111,9 @@ final class ScratchSite {
         let target = root.appendingPathComponent("Content").appendingPathComponent(agency)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: target)
+        // The task lists its reports name come along.
+        let lists = Nianbao.repositoryRoot.appendingPathComponent("Content/_tasks")
+        let listsTarget = root.appendingPathComponent("Content/_tasks")
+        if !FileManager.default.fileExists(atPath: listsTarget.path) { try FileManager.default.copyItem(at: lists, to: listsTarget) }
     }
 }

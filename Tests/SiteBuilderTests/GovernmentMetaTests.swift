@@ -16,7 +16,8 @@ import Testing
     @Test("site tags everywhere, column tags on list pages, content tags on report pages")
     func tags() throws {
         let build = try BuiltSite.sample()
-        #expect(build.pages.count == 13 + 3 + 2)
+        // Reports, agencies, home and search, the task list, the dashboard in five orders and its findings.
+        #expect(build.pages.count == 13 + 3 + 2 + 1 + 6)
         for path in build.pages {
             let tags = Self.meta(try build.text(path))
             #expect(tags["SiteName"] == "江屿市人民政府门户网站", "\(path)")
@@ -24,7 +25,8 @@ import Testing
             #expect(tags["SiteIDCode"] == "3399000001", "\(path)")
             #expect(tags["ColumnName"] == "政府信息公开年报", "\(path)")
             #expect(tags["ColumnType"] == "信息公开年报", "\(path)")
-            let isReport = path.split(separator: "/").count == 3 && path.hasSuffix("/index.html") && path.first != "s"
+            let isReport = path.split(separator: "/").count == 3 && path.hasSuffix("/index.html") && !path.hasPrefix("search/")
+                && !path.hasPrefix("tasks/")
             if isReport {
                 #expect(tags["ArticleTitle"]?.hasSuffix("年政府信息公开工作年度报告") == true, "\(path)")
                 #expect(tags["PubDate"]?.wholeMatch(of: /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/) != nil, "\(path)")
@@ -47,8 +49,10 @@ import Testing
         #expect(try build.text("jiangyu-tax/2024/index.html").contains("<link rel=\"canonical\" href=\"\(base)jiangyu-tax/2024/\">"))
         #expect(try build.text("index.html").contains("<link rel=\"canonical\" href=\"\(base)\">"))
         let sitemap = try build.text("sitemap.xml")
-        // Every page but the search form, which has nothing for a search engine to index.
-        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.pages.count - 1)
+        // Every page but the search form, which has nothing for a search engine to index, and the
+        // dashboard's other orders and findings page (the same rows as compliance/).
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == build.pages.count - 1 - 5)
+        #expect(sitemap.contains("<loc>\(base)compliance/</loc>") && sitemap.contains("<loc>\(base)tasks/2020-tax/</loc>"))
         #expect(!sitemap.contains("/search/"))
         #expect(sitemap.contains("<url><loc>\(base)jiangyu-tax/2024/</loc><lastmod>2025-01-21</lastmod></url>"))
         let feed = try build.text("feed.xml")

@@ -60,7 +60,10 @@ struct TestSite {
     }
 
     /// Writes the site into a new temporary folder, loads and validates it, and removes the folder.
-    func findings() throws -> [Finding] {
+    func findings() throws -> [Finding] { try loaded().findings }
+
+    /// The site as loaded (roll-ups summed) and its findings; the folder is removed.
+    func loaded() throws -> (site: Site, findings: [Finding]) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let manager = FileManager.default
@@ -73,12 +76,13 @@ struct TestSite {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: url)
         }
-        let whole = Validator.validate(try SiteLoader.load(root: root))
+        let site = try SiteLoader.load(root: root)
+        let whole = Validator.validate(site)
         // `nianbao check` streams (validates each report as it loads, keeps only cross-year
         // cells); every test also holds it to the same findings as validating the whole site.
         let streamed = try Validator.check(root: root).findings
         #expect(streamed == whole, "Validator.check(root:) and Validator.validate(_:) disagree")
-        return whole
+        return (site, whole)
     }
 
     // MARK: - The valid report

@@ -1,0 +1,121 @@
+import Diagnostics
+import Foundation
+import SiteModel
+
+/// `compliance/`: the dashboard for the supervising office. The table can be sorted by any of
+/// its columns without JavaScript: each order is its own page, and the column headings link
+/// to them. `findings.html` lists every finding with a link to its place in the report.
+enum CompliancePage {
+    /// The orders, by file name: the heading that links to it and how rows compare.
+    struct Order: Sendable {
+        let file: String
+        let column: String
+        let precedes: @Sendable (Compliance.Row, Compliance.Row) -> Bool
+    }
+
+    static let orders: [Order] = [
+        Order(file: "index.html", column: "agency") { _, _ in false },  // site order: agency, then year
+        Order(file: "by-year.html", column: "year") { $0.year > $1.year },
+        Order(file: "by-lateness.html", column: "lateness") { ($0.daysLate ?? Int.max) > ($1.daysLate ?? Int.max) },
+        Order(file: "by-errors.html", column: "errors") { $0.counts.errors > $1.counts.errors },
+        Order(file: "by-warnings.html", column: "warnings") { $0.counts.warnings > $1.counts.warnings },
+    ]
+
+    /// Every file of `compliance/`: the pages in each order, the findings page, JSON and CSV.
+    static func files(_ compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme) -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        for order in orders {
+            // A stable sort: ties keep the site's order.
+            let rows = compliance.rows.enumerated().sorted { a, b in
+                order.precedes(a.element, b.element) || (!order.precedes(b.element, a.element) && a.offset < b.offset)
+            }.map(\.element)
+            files.append(("compliance/" + order.file, table(rows, order: order, compliance: compliance, taskLists: taskLists, website: website, theme: theme)))
+        }
+        files.append(("compliance/findings.html", details(compliance, website: website, theme: theme)))
+        files.append(("compliance/compliance.json", ComplianceData.json(compliance)))
+        files.append(("compliance/compliance.csv", ComplianceData.csv(compliance)))
+        return files
+    }
+
+    private static func table(
+        _ rows: [Compliance.Row], order: Order, compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme
+    ) -> String {
+        let path = "compliance/" + order.file
+        let columns: [(String, String)] = [("agency", "机关"), ("year", "年度"), ("lateness", "按时公布"), ("errors", "错误"), ("warnings", "警告")]
+        let headings = columns.map { id, label -> [String: Any] in
+            let target = orders.first { $0.column == id }!
+            var heading: [String: Any] = ["label": label, "url": target.file]
+            if target.file == order.file {
+                heading["current"] = true
+                heading["sort"] = id == "agency" ? "ascending" : "descending"
+            }
+            return heading
+        }
+        let context: [String: Any] = [
+            "table": true, "headings": headings,
+            "rows": rows.map { row -> [String: Any] in
+                var item: [String: Any] = [
+                    "name": row.name, "year": row.year, "url": row.url, "form": row.form, "published": row.published ?? "未注明",
+                    "deadline": row.deadline ?? "", "timeliness": timeliness(row), "timelinessClass": row.onTime == false ? "late" : "",
+                    "errors": row.counts.errors, "warnings": row.counts.warnings, "families": families(row.families),
+                ]
+                if !row.findings.isEmpty { item["details"] = "findings.html#\(anchor(row))" }
+                return item
+            },
+            "files": compliance.files.map {
+                ["file": $0.file, "anchor": fileAnchor($0.file), "errors": $0.counts.errors, "warnings": $0.counts.warnings, "families": families($0.families)]
+            },
+            "hasFiles": !compliance.files.isEmpty,
+            "taskLists": taskLists.map { ["title": $0.title, "url": SitePaths.link(from: path, to: SiteLayout.taskList($0.id))] },
+            "hasTaskLists": !taskLists.isEmpty,
+            "totals": ["reports": compliance.rows.count, "errors": compliance.totals.errors, "warnings": compliance.totals.warnings,
+                       "late": compliance.rows.filter { $0.onTime == false }.count],
+        ]
+        return render(path, title: "年度报告合规情况", context: context, website: website, theme: theme)
+    }
+
+    private static func details(_ compliance: Compliance, website: Website, theme: Theme) -> String {
+        let entry = { (entry: Compliance.Entry) -> [String: Any] in
+            var item: [String: Any] = [
+                "severity": entry.severity.chinese, "severityClass": entry.severity.rawValue, "rule": entry.rule,
+                "message": entry.message, "location": entry.location.description,
+            ]
+            if let url = entry.url { item["url"] = url }
+            return item
+        }
+        let groups: [[String: Any]] =
+            compliance.rows.filter { !$0.findings.isEmpty }.map { row in
+                ["anchor": anchor(row), "title": "\(row.name) \(row.year)年度", "url": row.url, "findings": row.findings.map(entry)]
+            }
+            + compliance.files.map { file in ["anchor": fileAnchor(file.file), "title": file.file, "findings": file.findings.map(entry)] }
+        return render("compliance/findings.html", title: "检查发现的问题", context: ["details": true, "groups": groups], website: website, theme: theme)
+    }
+
+    private static func render(_ path: String, title: String, context: [String: Any], website: Website, theme: Theme) -> String {
+        let page = PageContext(
+            path: path, title: title, meta: GovernmentMeta.listTags(website),
+            trail: [(website.column, SitePaths.home), ("年度报告合规情况", SiteLayout.compliance)] + (path == SiteLayout.compliance ? [] : [(title, path)]))
+        return theme.render("compliance", page.dictionary(website, assets: theme.assetNames, adding: ["compliance": context]))
+    }
+
+    static func anchor(_ row: Compliance.Row) -> String { "\(row.agency)-\(row.year)" }
+
+    static func fileAnchor(_ file: String) -> String { "file-" + file.replacingOccurrences(of: "/", with: "-") }
+
+    private static func timeliness(_ row: Compliance.Row) -> String {
+        switch (row.onTime, row.daysLate) {
+        case (true?, _): "按时"
+        case (false?, let days?): "逾期 \(days) 天"
+        default: row.published == nil ? "未注明发布日期" : "机关类别未知"
+        }
+    }
+
+    /// 「勾稽关系：错误 2；发布：警告 1」.
+    static func families(_ families: [String: Compliance.Counts]) -> String {
+        RuleFamily.allCases.compactMap { family -> String? in
+            guard let counts = families[family.rawValue] else { return nil }
+            let parts = [("错误", counts.errors), ("警告", counts.warnings), ("提示", counts.infos)].filter { $0.1 > 0 }
+            return family.chinese + "：" + parts.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+        }.joined(separator: "；")
+    }
+}
