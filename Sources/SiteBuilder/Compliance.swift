@@ -9,7 +9,7 @@ import SiteModel
 /// lists). The findings are those of `nianbao check` on the same site, so the counts agree.
 struct Compliance {
     /// Findings counted by severity.
-    struct Counts: Codable, Equatable {
+    struct Counts: Equatable {
         var errors = 0
         var warnings = 0
         var infos = 0
@@ -24,7 +24,7 @@ struct Compliance {
     }
 
     /// One finding as the dashboard lists it, with a link to the place in the published report.
-    struct Entry: Codable {
+    struct Entry {
         let rule: String
         let family: String
         let severity: Severity
@@ -35,7 +35,7 @@ struct Compliance {
         let url: String?
     }
 
-    struct Row: Codable {
+    struct Row {
         let agency: String
         let name: String
         let kind: String?
@@ -56,7 +56,7 @@ struct Compliance {
     }
 
     /// Findings in a file outside the report folders.
-    struct FileRow: Codable {
+    struct FileRow {
         let file: String
         let counts: Counts
         let families: [String: Counts]

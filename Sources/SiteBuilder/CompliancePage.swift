@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Rendering
 import SiteModel
 
 /// `compliance/`: the dashboard for the supervising office. The table can be sorted by any of
@@ -22,14 +23,21 @@ enum CompliancePage {
     ]
 
     /// Every file of `compliance/`: the pages in each order, the findings page, JSON and CSV.
+    /// Each row's HTML is made once and the orders are its permutations: at 20,000 reports, a
+    /// template per row per order cost seconds on every rebuild.
     static func files(_ compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme) -> [(path: String, text: String)] {
         var files: [(String, String)] = []
+        let rows = compliance.rows.map(rowHTML)
         for order in orders {
             // A stable sort: ties keep the site's order.
-            let rows = compliance.rows.enumerated().sorted { a, b in
-                order.precedes(a.element, b.element) || (!order.precedes(b.element, a.element) && a.offset < b.offset)
-            }.map(\.element)
-            files.append(("compliance/" + order.file, table(rows, order: order, compliance: compliance, taskLists: taskLists, website: website, theme: theme)))
+            let sorted = compliance.rows.indices.sorted { a, b in
+                order.precedes(compliance.rows[a], compliance.rows[b])
+                    || (!order.precedes(compliance.rows[b], compliance.rows[a]) && a < b)
+            }
+            var html = ""
+            html.reserveCapacity(rows.reduce(0) { $0 + $1.utf8.count })
+            for index in sorted { html += rows[index] }
+            files.append(("compliance/" + order.file, table(html, order: order, compliance: compliance, taskLists: taskLists, website: website, theme: theme)))
         }
         files.append(("compliance/findings.html", details(compliance, website: website, theme: theme)))
         files.append(("compliance/compliance.json", ComplianceData.json(compliance)))
@@ -37,8 +45,18 @@ enum CompliancePage {
         return files
     }
 
+    /// One row of the table (nianbao's markup, like the statutory tables'; the page around it is the theme's).
+    static func rowHTML(_ row: Compliance.Row) -> String {
+        let late = row.onTime == false ? " class=\"late\"" : ""
+        let details = row.findings.isEmpty ? "" : "<a href=\"findings.html#\(anchor(row))\">查看</a>"
+        return "<tr><th scope=\"row\"><a href=\"\(HTML.escape(row.url))\">\(HTML.escape(row.name))</a></th><td>\(row.year)</td>"
+            + "<td\(late)>\(timeliness(row))</td><td class=\"num\">\(row.counts.errors)</td><td class=\"num\">\(row.counts.warnings)</td>"
+            + "<td>\(HTML.escape(row.form))</td><td>\(row.published ?? "未注明")</td><td>\(row.deadline ?? "")</td>"
+            + "<td>\(HTML.escape(families(row.families)))</td><td>\(details)</td></tr>\n"
+    }
+
     private static func table(
-        _ rows: [Compliance.Row], order: Order, compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme
+        _ rowsHTML: String, order: Order, compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme
     ) -> String {
         let path = "compliance/" + order.file
         let columns: [(String, String)] = [("agency", "机关"), ("year", "年度"), ("lateness", "按时公布"), ("errors", "错误"), ("warnings", "警告")]
@@ -51,24 +69,16 @@ enum CompliancePage {
             }
             return heading
         }
+        let totals = compliance.totals
         let context: [String: Any] = [
-            "table": true, "headings": headings,
-            "rows": rows.map { row -> [String: Any] in
-                var item: [String: Any] = [
-                    "name": row.name, "year": row.year, "url": row.url, "form": row.form, "published": row.published ?? "未注明",
-                    "deadline": row.deadline ?? "", "timeliness": timeliness(row), "timelinessClass": row.onTime == false ? "late" : "",
-                    "errors": row.counts.errors, "warnings": row.counts.warnings, "families": families(row.families),
-                ]
-                if !row.findings.isEmpty { item["details"] = "findings.html#\(anchor(row))" }
-                return item
-            },
+            "table": true, "headings": headings, "rowsHTML": rowsHTML,
             "files": compliance.files.map {
                 ["file": $0.file, "anchor": fileAnchor($0.file), "errors": $0.counts.errors, "warnings": $0.counts.warnings, "families": families($0.families)]
             },
             "hasFiles": !compliance.files.isEmpty,
             "taskLists": taskLists.map { ["title": $0.title, "url": SitePaths.link(from: path, to: SiteLayout.taskList($0.id))] },
             "hasTaskLists": !taskLists.isEmpty,
-            "totals": ["reports": compliance.rows.count, "errors": compliance.totals.errors, "warnings": compliance.totals.warnings,
+            "totals": ["reports": compliance.rows.count, "errors": totals.errors, "warnings": totals.warnings,
                        "late": compliance.rows.filter { $0.onTime == false }.count],
         ]
         return render(path, title: "年度报告合规情况", context: context, website: website, theme: theme)
