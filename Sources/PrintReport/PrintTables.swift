@@ -32,6 +32,22 @@ enum PrintTables {
         return PrintTable(caption: grid.caption, columnWidths: widths, rows: rows, headerRowCount: grid.headerRowCount)
     }
 
+    /// 「重点任务落实情况」: narrow number, status and date columns, wide task and remarks.
+    static func table(_ rows: [TaskStatusTable.Row], list: TaskList) -> PrintTable {
+        let header = TaskStatusTable.columns.map { PrintTable.Cell(text: $0, alignment: .center, isHeader: true) }
+        let body = rows.map { row in
+            [
+                PrintTable.Cell(text: String(row.number), alignment: .center, isHeader: true),
+                PrintTable.Cell(text: row.title, alignment: .leading, isHeader: false),
+                PrintTable.Cell(text: row.deadline + (row.localDeadline.map { "（本机关：\($0)）" } ?? ""), alignment: .leading, isHeader: false),
+                PrintTable.Cell(text: row.statusText, alignment: .center, isHeader: false),
+                PrintTable.Cell(text: row.completed, alignment: .center, isHeader: false),
+                PrintTable.Cell(text: row.remarks, alignment: .leading, isHeader: false),
+            ]
+        }
+        return PrintTable(caption: "《\(list.title)》落实情况", columnWidths: [0.6, 2.0, 2.1, 1.1, 1.7, 3.0], rows: [header] + body, headerRowCount: 1)
+    }
+
     /// A Markdown table from the narrative: equal columns, the first row as header.
     static func table(rows: [[String]]) -> PrintTable {
         let width = rows.map(\.count).max() ?? 1

@@ -5,10 +5,10 @@ import Typesetting
 
 /// A report's PDF, and a finding for every character no font could draw.
 public enum ReportPDF {
-    public static func make(_ report: Report, title: String, agencyName: String, fonts: FontSet, producer: String)
+    public static func make(_ report: Report, title: String, agencyName: String, fonts: FontSet, producer: String, taskList: TaskList? = nil)
         -> (pdf: [UInt8], findings: [Finding], pages: Int)
     {
-        let document = ReportPrint.document(report, title: title, agencyName: agencyName)
+        let document = ReportPrint.document(report, title: title, agencyName: agencyName, taskList: taskList)
         let laidOut = Composer(fonts: fonts).compose(document)
         let pdf = PDFRenderer.render(laidOut, fonts: fonts, metadata: document.metadata, producer: producer)
         var seen: Set<Unicode.Scalar> = []

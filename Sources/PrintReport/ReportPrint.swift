@@ -8,7 +8,8 @@ import Typesetting
 /// A report as a document for print: title, issuing organ and date, contents, the narrative with
 /// its headings in the faces of their level, and the statutory tables after sections 二, 三, 四.
 public enum ReportPrint {
-    public static func document(_ report: Report, title: String, agencyName: String) -> PrintDocument {
+    /// `taskList` is the list the report's `tasks.yaml` names: its 重点任务落实情况 table follows section 六.
+    public static func document(_ report: Report, title: String, agencyName: String, taskList: TaskList? = nil) -> PrintDocument {
         var blocks: [PrintDocument.Block] = [.title(title)]
         let published = report.frontMatter["published"].flatMap { PublicationDate($0.value) }
         blocks.append(.subtitle(agencyName + (published.map { "　" + $0.chinese } ?? "")))
@@ -22,6 +23,10 @@ public enum ReportPrint {
             if let table = section.table, let tables = report.tables {
                 blocks.append(.table(PrintTables.table(TableGrid.of(table, in: tables.version), values: tables)))
             }
+        }
+        if let tasks = report.tasks, let taskList {
+            blocks.append(.heading(level: 2, text: TaskStatusTable.title, anchor: nil))
+            blocks.append(.table(PrintTables.table(TaskStatusTable.rows(tasks, list: taskList), list: taskList)))
         }
         let date = published.map { "D:" + $0.iso.replacingOccurrences(of: "-", with: "") + Self.two($0.hour) + Self.two($0.minute) + "00+08'00'" }
         return PrintDocument(

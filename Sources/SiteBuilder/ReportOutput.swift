@@ -19,13 +19,15 @@ extension SiteBuilder {
             let report = reports[position]
             let title = ReportPage.title(report, agency: agency)
             let agencyName = agency.name?.value ?? agency.slug
+            let taskList = report.tasks.flatMap { tasks in taskLists.first { $0.id == tasks.list.value } }
             let pdf = fonts.map {
-                ReportPDF.make(report, title: title, agencyName: agencyName, fonts: $0, producer: "nianbao \(NianbaoVersion.current)")
+                ReportPDF.make(
+                    report, title: title, agencyName: agencyName, fonts: $0, producer: "nianbao \(NianbaoVersion.current)", taskList: taskList)
             }
             let page = ReportPage.render(
                 report, agency: agency, previous: position > 0 ? reports[position - 1] : nil,
                 next: position + 1 < reports.count ? reports[position + 1] : nil, website: website, theme: theme,
-                pdfPages: pdf?.pages, taskList: report.tasks.flatMap { tasks in taskLists.first { $0.id == tasks.list.value } })
+                pdfPages: pdf?.pages, taskList: taskList)
             let files = [
                 OutputFile(SitePaths.report(agency.slug, report.year), text: page.html),
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "print.html"), text: page.print),
