@@ -6,9 +6,9 @@ extension Rule {
         fix: "按所示行列改正；时限写成「YYYY年M月底前」「YYYY年M月D日前」「YYYY年底前」「持续推进」或「根据当地实际确定」，几部分用「；」分开。")
     public static let tasksFileInvalid = Rule(
         id: "tasks-file-invalid", family: .tasks, severity: .error, title: "tasks.yaml 有误",
-        checks: "tasks.yaml 写明 list（任务清单名），tasks 下每项以任务序号为键，status 为「完成」「推进中」或「不适用」，completed 为 YYYY-MM-DD 日期；序号在清单中存在。",
+        checks: "tasks.yaml 写明 list（Content/_tasks/ 中任务清单的文件名，不含 .yaml），tasks 下每项以任务序号为键，可写 status（「完成」「推进中」或「不适用」，必填）、completed（完成日期 YYYY-MM-DD）、evidence（本站页面的链接或一句说明）、reason（不适用的理由）、deadline（清单规定由各地自定时限时，本机关的时限）；序号在清单中存在，清单是报告年度的。",
         basis: "nianbao 的 tasks.yaml 格式（README「重点任务落实情况」）。",
-        fix: "按所示行列改正；`nianbao explain tasks-file-invalid` 列出各键。")
+        fix: "按所示行列改正；`nianbao new` 为清单适用的报告生成完整的 tasks.yaml。")
     public static let taskNotAddressed = Rule(
         id: "task-not-addressed", family: .tasks, severity: .error, title: "重点任务未报告落实情况",
         checks: "任务清单适用的机关（applies_to 所列机关及其下级）在清单年度的报告中，对清单的每项任务都说明落实情况（tasks.yaml）。",

@@ -30,7 +30,8 @@ public enum ScaffoldError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 }
 
-/// Creates the files of a new report: `agency.yaml` if the agency is new, `report.md` and `tables.yaml`.
+/// Creates the files of a new report: `agency.yaml` if the agency is new, `report.md` and
+/// `tables.yaml`, and `tasks.yaml` where a task list asks the agency to report that year.
 public enum ReportScaffolder {
     /// Writes the report and returns the paths created, relative to `root`. Never overwrites.
     public static func create(
@@ -45,7 +46,7 @@ public enum ReportScaffolder {
         let agencyFile = agencyFolder.appendingPathComponent("agency.yaml")
         let reportFolder = agencyFolder.appendingPathComponent(String(year))
         let reportPath = "Content/\(slug)/\(year)"
-        for file in ["report.md", "tables.yaml"]
+        for file in ["report.md", "tables.yaml", "tasks.yaml"]
         where FileManager.default.fileExists(atPath: reportFolder.appendingPathComponent(file).path) {
             throw .reportExists("\(reportPath)/\(file)")
         }
@@ -70,7 +71,12 @@ public enum ReportScaffolder {
                   to: reportFolder.appendingPathComponent("report.md"), path: "\(reportPath)/report.md")
         try write(TablesTemplate.yaml(for: form, year: year),
                   to: reportFolder.appendingPathComponent("tables.yaml"), path: "\(reportPath)/tables.yaml")
-        return created + ["\(reportPath)/report.md", "\(reportPath)/tables.yaml"]
+        created += ["\(reportPath)/report.md", "\(reportPath)/tables.yaml"]
+        if let list = TasksTemplate.lists(root: root, slug: slug, parent: parent, year: year).first {
+            try write(TasksTemplate.yaml(for: list), to: reportFolder.appendingPathComponent("tasks.yaml"), path: "\(reportPath)/tasks.yaml")
+            created.append("\(reportPath)/tasks.yaml")
+        }
+        return created
     }
 
     /// Writes through a temporary file and a rename, and only where nothing exists yet.

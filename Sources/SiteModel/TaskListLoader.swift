@@ -27,6 +27,11 @@ public enum TaskListLoader {
         return (lists, findings)
     }
 
+    /// The task lists that load without errors (for `nianbao new`).
+    public static func lists(content: URL) -> [TaskList] {
+        loadAll(content: content, options: .init()).0
+    }
+
     /// `tasks.yaml` of the year folder at `folder` (site-relative `path`): nil when there is none.
     static func loadReport(folder: String, path: String, options: TextFile.Options) -> (TaskReport?, [Finding]) {
         let file = folder + "/tasks.yaml"

@@ -99,7 +99,7 @@ struct TaskYAML {
                 status = Located(value, at: written.location(in: file))
             } else {
                 problem(.tasksFileInvalid, "第\(number.value)项的 status「\(written.string ?? "")」无法识别", "unknown status", at: written,
-                    hint: "只能是" + TaskReport.Status.allCases.map { "「\($0.rawValue)」" }.joined(separator: "、") + "。")
+                    hint: "改为" + TaskReport.Status.allCases.map { "「\($0.rawValue)」" }.joined(separator: "、") + "之一。")
             }
         } else if node.mapping != nil {
             problem(.tasksFileInvalid, "第\(number.value)项缺少 status", "status missing", at: node)

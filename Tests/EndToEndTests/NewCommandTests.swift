@@ -23,6 +23,25 @@ struct NewCommandTests {
         #expect(tables.contains(year >= 2021 ? "本年制发件数" : "本年新制作数量"))
     }
 
+    @Test("where a task list applies (through the parent), new writes tasks.yaml with every task, which check asks to fill in")
+    func tasks() throws {
+        let site = try ScratchSite()
+        try site.copySample(agency: "jiangyu-tax")
+        let created = try Nianbao.run(
+            ["new", "lakeside-tax", "2020", "--name", "国家税务总局湖畔区税务局", "--kind", "部门", "--parent", "jiangyu-tax", "-s", site.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Content/lakeside-tax/2020/tasks.yaml"))
+        let tasks = try site.read("Content/lakeside-tax/2020/tasks.yaml")
+        #expect(tasks.contains("list: 2020-tax"))
+        #expect(tasks.components(separatedBy: "    status: 待填写").count - 1 == 23)
+        let check = try Nianbao.run(["check", "-s", site.root.path, "--format", "json", "--no-cache"])
+        let rules = Set(try JSONDecoder().decode(Findings.self, from: Data(check.stdout.utf8)).findings.map(\.rule))
+        #expect(rules == ["not-filled-in", "tasks-file-invalid"])
+        // A year no list asks about gets none.
+        #expect(try Nianbao.run(["new", "lakeside-tax", "2021", "-s", site.root.path]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/lakeside-tax/2021/tasks.yaml").path))
+    }
+
     @Test("new never overwrites an existing report")
     func refusesToOverwrite() throws {
         let site = try ScratchSite()
