@@ -13,16 +13,21 @@ public enum BuildSettings {
     public static func validationKey(root: URL) -> String {
         let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
         let lines = [
-            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "year \(PublicationDate.today.year)",
+            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "binary \(executable)", "year \(PublicationDate.today.year)",
             "config " + (config.map { SHA256.hex($0) } ?? "none"),
         ]
         return SHA256.hex(Data(lines.joined(separator: "\n").utf8))
     }
 
+    /// The running executable's size, inode and times: a rebuilt nianbao of the same version
+    /// (a developer's, a patched package) does not trust what another binary cached.
+    static let executable: String = (CachedInput.signature(of: "/proc/self/exe") ?? []).map(String.init).joined(separator: " ")
+
     public static func key(root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], fonts: FontSet?) -> String {
         // The year too: whether a report's year is in the future depends on it.
         var lines = [
-            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "pdf \(makePDFs)", "year \(PublicationDate.today.year)",
+            "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "binary \(executable)", "pdf \(makePDFs)",
+            "year \(PublicationDate.today.year)",
         ]
         let config = FileManager.default.contents(atPath: root.appendingPathComponent("nianbao.yaml").path)
         lines.append("config " + (config.map { SHA256.hex($0) } ?? "none"))
