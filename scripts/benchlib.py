@@ -35,9 +35,9 @@ def measure(args, runs, ok=(0, 1), before=None):
     return best
 
 
-def generate(work, agencies, years, hugo=None):
+def generate(work, agencies, years, hugo=None, rollups=False):
     """Writes a synthetic site into `work` (and its Hugo twin into `hugo`) unless it already has
-    a Content/ folder."""
+    a Content/ folder. With `rollups`, municipal bureaus publish roll-ups of their counties."""
     if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
         return
     shutil.rmtree(work, ignore_errors=True)
@@ -45,7 +45,8 @@ def generate(work, agencies, years, hugo=None):
         shutil.rmtree(hugo, ignore_errors=True)
     t = time.perf_counter()
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate-corpus.py"),
-                    "--agencies", str(agencies), "--years", str(years), work] + (["--hugo", hugo] if hugo else []),
+                    "--agencies", str(agencies), "--years", str(years), work] + (["--hugo", hugo] if hugo else [])
+                   + (["--rollups"] if rollups else []),
                    check=True, env=dict(os.environ, NIANBAO=NIANBAO))
     print(f"generated {agencies * years} reports in {time.perf_counter() - t:.1f} s")
 

@@ -32,6 +32,9 @@ PAGES = {
     "report-2021-form": "jiangyu-tax/2024/",
     "report-2019-form": "jiangyu-tax/2020/",
     "search": "search/",
+    "task-list": "tasks/2020-tax/",
+    "compliance": "compliance/",
+    "compliance-findings": "compliance/findings.html",
 }
 WIDTHS = [1280, 640, 375, 320]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

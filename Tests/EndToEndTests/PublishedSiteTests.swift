@@ -85,7 +85,7 @@ import Testing
         try Data(result.stdout.utf8).write(to: Self.artifacts.appendingPathComponent("browser-audit.json"))
         let audit = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let pages = try #require(audit["pages"] as? [String: [String: Any]])
-        #expect(pages.count == 5)
+        #expect(pages.count == 8)
         for (name, page) in pages {
             #expect((page["violations"] as? [Any])?.isEmpty == true, "\(name): \(page["violations"] ?? "")")
             #expect((page["passes"] as? Int ?? 0) > 10, "\(name): axe checked nothing")
