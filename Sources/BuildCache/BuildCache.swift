@@ -31,6 +31,8 @@ public struct BuildCache: Sendable {
     /// The files not made by a report.
     public var siteFiles: [Manifest.Entry]
     public var links: LinkRecord
+    /// What each group of site-wide pages was made from (`BuildResult.digests`).
+    public var digests: [String: String] = [:]
 
     public init(
         settings: String, buildID: String, order: [String], reports: [String: CachedReport], agencyInputs: [String: CachedInput],
@@ -59,7 +61,7 @@ public struct BuildCache: Sendable {
     }
 
     static let magic = Array("nianbao build cache\n".utf8)
-    static let format = 4
+    static let format = 5
 
     /// Why a cache was not used.
     public struct Unusable: Error, Sendable, CustomStringConvertible {
@@ -118,8 +120,11 @@ public struct BuildCache: Sendable {
             let cache = BuildCache(
                 settings: settings, buildID: buildID, order: order, reports: reports, agencyInputs: agencies,
                 siteFiles: try reader.array(), links: try reader.value())
+            var digests: [String: String] = [:]
+            for _ in 0..<(try reader.count()) { digests[try reader.string()] = try reader.string() }
             guard reader.offset == bytes.count - 4 else { return .failure(Unusable(description: "trailing bytes")) }
             var loaded = cache
+            loaded.digests = digests
             loaded.validationKey = validationKey
             loaded.raw = raw
             loaded.rawBytes = bytes
@@ -163,6 +168,11 @@ public struct BuildCache: Sendable {
         writer.write(agencyInputs.keys.sorted().map { agencyInputs[$0]! })
         writer.write(siteFiles)
         writer.write(links)
+        writer.write(digests.count)
+        for key in digests.keys.sorted() {
+            writer.write(key)
+            writer.write(digests[key]!)
+        }
         var bytes = writer.bytes
         let sum = Self.checksum(bytes[Self.magic.count...])
         bytes += [UInt8(sum >> 24), UInt8(sum >> 16 & 0xFF), UInt8(sum >> 8 & 0xFF), UInt8(sum & 0xFF)]

@@ -25,7 +25,9 @@ enum CompliancePage {
     /// Every file of `compliance/`: the pages in each order, the findings page, JSON and CSV.
     /// Each row's HTML is made once and the orders are its permutations: at 20,000 reports, a
     /// template per row per order cost seconds on every rebuild.
-    static func files(_ compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme) -> [(path: String, text: String)] {
+    static func files(_ compliance: Compliance, json: String, taskLists: [TaskList], website: Website, theme: Theme)
+        -> [(path: String, text: String)]
+    {
         var files: [(String, String)] = []
         let rows = compliance.rows.map(rowHTML)
         for order in orders {
@@ -40,7 +42,7 @@ enum CompliancePage {
             files.append(("compliance/" + order.file, table(html, order: order, compliance: compliance, taskLists: taskLists, website: website, theme: theme)))
         }
         files.append(("compliance/findings.html", details(compliance, website: website, theme: theme)))
-        files.append(("compliance/compliance.json", ComplianceData.json(compliance)))
+        files.append(("compliance/compliance.json", json))
         files.append(("compliance/compliance.csv", ComplianceData.csv(compliance)))
         return files
     }

@@ -5,26 +5,42 @@ import SiteModel
 /// `index.html`: every agency with its reports by year, each with its publication status.
 enum IndexPage {
     static func render(_ site: Site, findings: [Finding], website: Website, theme: Theme) -> String {
+        render(context(site, findings: findings, website: website).agencies, website: website, theme: theme)
+    }
+
+    /// What the page shows, and a text of all of it: a page whose text is unchanged need not be
+    /// made again (`SiteBuilder` compares its digest with the previous build's).
+    static func context(_ site: Site, findings: [Finding], website: Website) -> (agencies: [[String: Any]], digest: String) {
         let path = SitePaths.home
         var warnings: [String: Int] = [:]  // by report folder
         for finding in findings where finding.severity == .warning {
             let parts = finding.location.file.split(separator: "/")
             if parts.count >= 3 { warnings[parts[0...2].joined(separator: "/"), default: 0] += 1 }
         }
+        var digest = ""
         let agencies: [[String: Any]] = site.agencies.filter { !$0.reports.isEmpty }.map { agency in
             let reports: [[String: Any]] = agency.reports.reversed().map { report in
                 let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
+                let title = ReportPage.title(report, agency: agency)
+                let published = ReportPage.publication(report)?.iso ?? ""
+                digest += "\(report.year)\t\(title)\t\(published)\t\(status)\t\(statusClass)\n"
                 return [
-                    "year": report.year, "title": ReportPage.title(report, agency: agency),
-                    "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
-                    "published": ReportPage.publication(report)?.iso ?? "", "status": status, "statusClass": statusClass,
+                    "year": report.year, "title": title, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
+                    "published": published, "status": status, "statusClass": statusClass,
                 ]
             }
+            let name = agency.name?.value ?? agency.slug
+            digest += "\(agency.slug)\t\(name)\t\(agency.kind?.rawValue ?? "")\n"
             return [
-                "name": agency.name?.value ?? agency.slug, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
+                "name": name, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
                 "url": SitePaths.link(from: path, to: SitePaths.agency(agency.slug)), "reports": reports,
             ]
         }
+        return (agencies, digest)
+    }
+
+    static func render(_ agencies: [[String: Any]], website: Website, theme: Theme) -> String {
+        let path = SitePaths.home
         let page = PageContext(path: path, title: website.column, meta: GovernmentMeta.listTags(website), trail: [(website.column, path)])
         return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": agencies]))
     }

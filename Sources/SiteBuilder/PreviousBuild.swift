@@ -16,11 +16,15 @@ public struct PreviousBuild: Sendable {
     /// The files not made by a report: pages listing reports, indexes, assets, deployment files.
     public let siteFiles: [Manifest.Entry]
     public let links: LinkRecord
+    /// What each group of site-wide pages was made from: a group whose inputs give the same
+    /// digest is not made again (`BuildResult.digests`).
+    public let digests: [String: String]
 
     public init(
         output: URL, reused: Set<String>, reports: [String: ReportArtifacts], tokens: [String: [String]], siteFiles: [Manifest.Entry],
-        links: LinkRecord
+        links: LinkRecord, digests: [String: String] = [:]
     ) {
+        self.digests = digests
         self.output = output
         self.reused = reused
         self.reports = reports

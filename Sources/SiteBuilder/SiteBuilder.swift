@@ -25,6 +25,9 @@ public struct BuildResult: Sendable {
     /// The files not made by a report.
     public let siteFiles: [Manifest.Entry]
     public let links: LinkRecord
+    /// The SHA-256 of what each group of site-wide pages (the home page, the dashboard, the
+    /// open data of all reports) was made from, for the next incremental build.
+    public var digests: [String: String] = [:]
 }
 
 /// Receives each file of a build as soon as it is made, possibly from several threads at once.
@@ -129,7 +132,16 @@ public enum SiteBuilder {
         for agency in site.agencies where !agency.reports.isEmpty {
             reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(ReportPage.publication).max()))
         }
-        try write(SitePaths.home, IndexPage.render(site, findings: findings, website: website, theme: theme))
+        // Site-wide pages are made again only when what they show changed (a digest of it is
+        // kept in the cache): at 20,000 reports each takes about a second.
+        var digests: [String: String] = [:]
+        func changed(_ group: String, _ text: String) -> Bool {
+            let digest = SHA256.hex(Data(text.utf8))
+            digests[group] = digest
+            return previous?.digests[group] != digest
+        }
+        let home = IndexPage.context(site, findings: findings, website: website)
+        if changed("home", home.digest) { try write(SitePaths.home, IndexPage.render(home.agencies, website: website, theme: theme)) }
         reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
         for list in site.taskLists {
             try write(SiteLayout.taskList(list.id), TaskListPage.render(list, site: site, website: website, theme: theme))
@@ -137,8 +149,12 @@ public enum SiteBuilder {
         }
         lap("home page")
         // The dashboard counts the findings of `check` (those passed in), not the build's own.
-        for file in CompliancePage.files(Compliance(site: site, findings: findings), taskLists: site.taskLists, website: website, theme: theme) {
-            try write(file.path, file.text)
+        let compliance = Compliance(site: site, findings: findings)
+        let complianceJSON = ComplianceData.json(compliance)
+        if changed("compliance", complianceJSON + site.taskLists.map { $0.id + "\t" + $0.title + "\n" }.joined()) {
+            for file in CompliancePage.files(compliance, json: complianceJSON, taskLists: site.taskLists, website: website, theme: theme) {
+                try write(file.path, file.text)
+            }
         }
         reports.pages.append((SiteLayout.compliance, nil))
         lap("compliance")
@@ -154,8 +170,15 @@ public enum SiteBuilder {
         }
         lap("search index")
         let catalogue = OpenData.cellCatalogue()
-        try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
-        try write("data/all.csv", reports.allCSV.joined())
+        // The open data of all reports changes only when a report rendered now changed its own part.
+        let dataChanged = outputs.values.contains { output in
+            guard let old = previous?.reports[output.folder] else { return true }
+            return old.jsonForAll != output.artifacts.jsonForAll || old.csvRows != output.artifacts.csvRows
+        }
+        if previous == nil || dataChanged {
+            try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
+            try write("data/all.csv", reports.allCSV.joined())
+        }
         try write("sitemap.xml", Feeds.sitemap(pages: reports.pages.sorted { $0.path < $1.path }, website: website))
         try write("feed.xml", Feeds.atom(reports.entries, website: website))
         let deployment = DeploymentSite(name: website.name, domain: website.domain, basePath: website.basePath)
@@ -192,6 +215,7 @@ public enum SiteBuilder {
             files: [], paths: paths, written: scanned.written.sorted(),
             findings: reports.artifacts.values.flatMap(\.printFindings) + links.allFindings,
             rendered: toRender.map { jobs[$0].0.reports[jobs[$0].1].folder }, artifacts: reports.artifacts,
-            tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links)
+            tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links,
+            digests: digests)
     }
 }

@@ -85,7 +85,7 @@ struct IncrementalState {
         }
         previous = PreviousBuild(
             output: options.output, reused: reused, reports: cache.reports.mapValues(\.artifacts), tokens: tokens,
-            siteFiles: cache.siteFiles, links: cache.links)
+            siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests)
         return site
     }
 
@@ -175,6 +175,7 @@ struct IncrementalState {
         cache.agencyInputs = agencyInputs
         cache.siteFiles = result.siteFiles
         cache.links = result.links
+        cache.digests = result.digests
         for report in site.reports {
             let fresh = inputs[report.folder] ?? []
             if let old = cache.reports[report.folder], ranges[report.folder] == nil {

@@ -90,6 +90,26 @@ import Testing
         #expect(String(decoding: output["compliance/compliance.json"]!, as: UTF8.self).contains("task-overdue"))
     }
 
+    @Test("a new publication date reaches the home page and the dashboard, which a narrative edit leaves alone")
+    func siteWidePages() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        let pages = ["index.html", "compliance/index.html", "data/all.csv"].map { site.root.appendingPathComponent("Output/" + $0).path }
+        let before = try pages.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int }
+        try edit(site, "Content/qingshan-tax/2022/report.md") { $0 + "\n另：本年度更新了政务公开目录。\n" }
+        let narrative = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        // The report page and the search index only: the home page, the dashboard and the open data are as they were.
+        #expect(narrative.stderr.contains("重新生成 1 份报告"), "\(narrative.stderr)")
+        #expect(try pages.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int } == before)
+        try edit(site, "Content/qingshan-tax/2023/report.md") {
+            $0.replacingOccurrences(of: "published: 2024-01-24 09:00", with: "published: 2024-02-05 09:00")
+        }
+        let (_, output, full) = try buildBoth(site, ["--no-pdf", "--allow-errors"])
+        #expect(output == full)
+        #expect(String(decoding: output["index.html"]!, as: UTF8.self).contains("逾期发布"))
+        #expect(String(decoding: output["compliance/index.html"]!, as: UTF8.self).contains("逾期 5 天"))
+    }
+
     @Test("a rebuild with nothing changed renders nothing and writes nothing")
     func nothingChanged() throws {
         let site = try BuildCommandTests.sampleSite()
