@@ -50,7 +50,7 @@ enum CompliancePage {
     /// One row of the table (nianbao's markup, like the statutory tables'; the page around it is the theme's).
     static func rowHTML(_ row: Compliance.Row) -> String {
         let late = row.onTime == false ? " class=\"late\"" : ""
-        let details = row.findings.isEmpty ? "" : "<a href=\"findings.html#\(anchor(row))\">查看</a>"
+        let details = row.findings.isEmpty ? "" : "<a href=\"findings.html#\(HTML.escape(anchor(row)))\">查看</a>"
         return "<tr><th scope=\"row\"><a href=\"\(HTML.escape(row.url))\">\(HTML.escape(row.name))</a></th><td>\(row.year)</td>"
             + "<td\(late)>\(timeliness(row))</td><td class=\"num\">\(row.counts.errors)</td><td class=\"num\">\(row.counts.warnings)</td>"
             + "<td>\(HTML.escape(row.form))</td><td>\(row.published ?? "未注明")</td><td>\(row.deadline ?? "")</td>"

@@ -107,14 +107,15 @@ extension Report: ByteCodable {
         writer.write(folder)
         writer.write(frontMatter)
         writer.write(tables)
-        writer.write(tasks?.summary)
+        writer.write(tasks)
+        writer.write(rollupSources)
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
             agency: try reader.string(), year: try reader.int(), folder: try reader.string(), frontMatter: try reader.value(),
             document: ReportDocument(sections: [], headings: [], blocks: []), tables: try reader.optional(), findings: [],
-            tasks: try reader.optional())
+            tasks: try reader.optional(), rollupSources: try reader.array())
     }
 }
 

@@ -17,7 +17,8 @@ public enum RollUp {
     ) -> Site {
         var summer = Summer(agencies: site.agencies, fullTables: fullTables)
         for (agencyIndex, agency) in site.agencies.enumerated() {
-            for declared in agency.rollup {
+            var seen: Set<Int> = []
+            for declared in agency.rollup where seen.insert(declared.value).inserted {
                 // A declared year without a folder is reported by the loader.
                 guard let reportIndex = agency.reports.firstIndex(where: { $0.year == declared.value }) else { continue }
                 let folder = agency.reports[reportIndex].folder
@@ -41,9 +42,7 @@ public enum RollUp {
 
     /// The folders of the reports each roll-up report sums (for the build cache: a roll-up is
     /// summed again when one of them changes).
-    public static func sources(of report: Report) -> [String] {
-        (report.tables?.rolledUpFrom ?? []).map { "Content/\($0)/\(report.year)" }
-    }
+    public static func sources(of report: Report) -> [String] { report.rollupSources }
 
     /// Sums roll-ups, each once, deepest first.
     private struct Summer {
@@ -63,15 +62,18 @@ public enum RollUp {
             defer { inProgress.remove(report.folder) }
             let slug = agencies[agencyIndex].slug
             var children: [(slug: String, tables: ReportTables?)] = []
+            var sources: [String] = []
             for index in agencies.indices where agencies[index].parent?.value == slug {
                 let child = agencies[index]
                 let reportIndex = child.reports.firstIndex { $0.year == report.year }
+                if let reportIndex { sources.append(child.reports[reportIndex].folder) }
                 children.append((child.slug, reportIndex.flatMap { tables(index, $0) }))
             }
             // A roll-up read from the cache holds only some cells; its file has them all.
             var own = report
             if report.tables?.isReduced == true { own.tables = fullTables(report) }
-            let result = RollUp.sum(own, declared: declared, children: children)
+            var result = RollUp.sum(own, declared: declared, children: children)
+            result.rollupSources = sources
             summedTables[report.folder] = result.tables
             return result
         }

@@ -121,6 +121,9 @@ public struct Report: Sendable {
     public internal(set) var findings: [Finding]
     /// `tasks.yaml`: how the report's agency carried out a task list; nil when there is none.
     public internal(set) var tasks: TaskReport? = nil
+    /// For a roll-up: the folders of every child report of the year, summed or not (a child left
+    /// out for a broken or other-edition table is summed once fixed).
+    public internal(set) var rollupSources: [String] = []
 
     public var reportFile: String { folder + "/report.md" }
     public var tablesFile: String { folder + "/tables.yaml" }
@@ -137,6 +140,7 @@ extension Report {
         let kept = tables.map { $0.keeping(cells) }
         return Report(
             agency: agency, year: year, folder: folder, frontMatter: frontMatter,
-            document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [], tasks: tasks)
+            document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [], tasks: tasks,
+            rollupSources: rollupSources)
     }
 }

@@ -16,8 +16,9 @@ public enum SiteLayout {
     public static let reportFiles = ["print.html", "data.json", "data.csv", "report.pdf"]
     /// Site-wide files besides the pages.
     public static let siteFiles = [
-        "data/all.json", "data/all.csv", "search-index.json", "feed.xml", "sitemap.xml", "robots.txt",
-        "compliance/compliance.json", "compliance/compliance.csv",
+        "data/all.json", "data/all.csv", "data/cells.csv", "search-index.json", "feed.xml", "sitemap.xml", "robots.txt", "404.html",
+        "compliance/by-year.html", "compliance/by-lateness.html", "compliance/by-errors.html", "compliance/by-warnings.html",
+        "compliance/findings.html", "compliance/compliance.json", "compliance/compliance.csv",
     ]
 
     /// The paths a build of `site` makes that a link may point at (pages and data files).

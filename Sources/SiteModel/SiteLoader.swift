@@ -238,6 +238,11 @@ public enum SiteLoader {
                     hint: "rollup 所列年度的统计表由下级机关（parent 为本机关）的统计表逐格相加而成。"))
                 continue
             }
+            if years.contains(where: { $0.value == year }) {
+                findings.append(Rule.agencyConfig.finding(
+                    "rollup 中\(year)年度写了两次", gist: "rollup year listed twice", at: item.location(in: file), severity: .warning))
+                continue
+            }
             years.append(Located(year, at: item.location(in: file)))
         }
         return years

@@ -128,13 +128,33 @@ public struct TaskDeadline: Sendable, Equatable {
             }
             return digits == 0 ? nil : value
         }
+        // 「2020年9月1日起」, 「2019年底以来」: a date things start from, not one they are due by.
+        func startingDate() -> Problem? {
+            let rest = String(String.UnicodeScalarView(scalars[index...].prefix(2)))
+            guard rest.hasPrefix("起") || rest.hasPrefix("以来") || rest.hasPrefix("开始") else { return nil }
+            return Problem("「\(String(String.UnicodeScalarView(scalars[..<min(index + 2, scalars.count)])))」是起始日期，不是完成时限")
+        }
         func next(_ character: Unicode.Scalar) -> Bool {
             guard index < scalars.count, scalars[index] == character else { return false }
             index += 1
             return true
         }
+        // Dates are written with ASCII digits: 「２０２０年」 or 「二〇二〇年」 would otherwise be read as
+        // no date at all, and the task as never due.
+        let otherDigits = Set("０１２３４５６７８９〇零一二三四五六七八九十".unicodeScalars)
+        for (position, scalar) in scalars.enumerated() where otherDigits.contains(scalar) {
+            let following = scalars[(position + 1)...].first { !otherDigits.contains($0) }
+            if following == "年" || following == "月" || following == "日" {
+                return .failure(Problem("日期请用阿拉伯数字书写，如「2020年12月底前」"))
+            }
+        }
         while index < scalars.count {
             let start = index
+            // A year starts after something that is not a digit: 「12020年」 is not 2020.
+            if start > 0, ("0"..."9").contains(scalars[start - 1]) {
+                index += 1
+                continue
+            }
             guard let year = number(maxDigits: 4), index - start == 4, next("年") else {
                 // 「11月20日前」 after another date: a month without its year is not read as either.
                 index = start
@@ -146,6 +166,7 @@ public struct TaskDeadline: Sendable, Equatable {
             }
             if next("底") || next("末") {
                 dates.append(PublicationDate(year: year, month: 12, day: 31))
+                if let problem = startingDate() { return .failure(problem) }
                 continue
             }
             // 「2020年度政府信息公开工作年度报告」 names a year; it sets no date.
@@ -155,6 +176,7 @@ public struct TaskDeadline: Sendable, Equatable {
             }
             if next("底") || next("末") {
                 dates.append(PublicationDate(year: year, month: month, day: PublicationDate.days(inMonth: month, of: year)))
+                if let problem = startingDate() { return .failure(problem) }
                 continue
             }
             guard let day = number(maxDigits: 2), next("日") else {
@@ -164,6 +186,7 @@ public struct TaskDeadline: Sendable, Equatable {
                 return .failure(Problem("\(year)年\(month)月没有\(day)日"))
             }
             dates.append(PublicationDate(year: year, month: month, day: day))
+            if let problem = startingDate() { return .failure(problem) }
         }
         return .success(dates)
     }

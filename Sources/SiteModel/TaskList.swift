@@ -77,14 +77,6 @@ public struct TaskReport: Sendable {
     }
 
     public func entry(_ number: Int) -> Entry? { entries.first { $0.number.value == number } }
-
-    /// What the site-wide task page needs of a report: statuses and dates, no evidence or reasons.
-    public var summary: TaskReport {
-        TaskReport(
-            list: list,
-            entries: entries.map { Entry(number: $0.number, status: $0.status, completed: $0.completed, evidence: nil, reason: nil, deadline: nil) },
-            location: location)
-    }
 }
 
 extension TaskReport.Entry {

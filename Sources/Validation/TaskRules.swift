@@ -20,13 +20,14 @@ enum TaskRules {
         }
         let context = EvidenceContext(site)
         for report in site.reports {
-            if let tasks = report.tasks {
-                findings += check(tasks, of: report, site: site, context: context)
-                continue
-            }
-            for list in site.taskLists where list.year == report.year && list.applies(to: report.agency, parents: parents) {
+            if let tasks = report.tasks { findings += check(tasks, of: report, site: site, context: context) }
+            // A list the report's tasks.yaml does not name is not addressed (one tasks.yaml names one list).
+            for list in site.taskLists
+            where list.year == report.year && list.id != report.tasks?.list.value && list.applies(to: report.agency, parents: parents) {
                 findings.append(Rule.taskNotAddressed.finding(
-                    "\(report.year)年度报告没有 tasks.yaml，未说明《\(list.title)》\(list.tasks.count)项任务的落实情况",
+                    report.tasks == nil
+                        ? "\(report.year)年度报告没有 tasks.yaml，未说明《\(list.title)》\(list.tasks.count)项任务的落实情况"
+                        : "tasks.yaml 说明的是另一份清单，未说明《\(list.title)》\(list.tasks.count)项任务的落实情况",
                     gist: "no tasks.yaml for task list \(list.id)", at: SourceLocation(file: report.tasksFile),
                     hint: "建立 \(report.tasksFile)：第一行 list: \(list.id)，tasks 下每项写 status（完成、推进中或不适用）。"))
             }

@@ -77,6 +77,36 @@ import Testing
         #expect(again.stderr.contains("增量生成：重新生成 0 份报告"), "\(again.stderr)")
     }
 
+    @Test("a report taken from the cache keeps its tasks.yaml whole: reasons, evidence and local deadlines")
+    func cachedTasks() throws {
+        let site = try BuildCommandTests.sampleSite()
+        try edit(site, "Content/jiangyu-tax/2020/tasks.yaml") {
+            $0.replacingOccurrences(of: "  14:\n    status: 推进中\n", with: "  14:\n    status: 不适用\n    reason: 本局未收到涉及商业秘密的申请。\n")
+        }
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n另：本年度更新了政务公开目录。\n" }
+        let (stderr, output, full) = try buildBoth(site)
+        #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
+        #expect(output == full)
+        let check = try Nianbao.run(["check", "-s", site.root.path])
+        #expect(check.status == 0 && check.stderr.contains("沿用上次生成时的校验结果"), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test("a child left out of a roll-up for a broken table is summed once it is fixed")
+    func rollUpChildFixed() throws {
+        let site = try BuildCommandTests.sampleSite()
+        try edit(site, "Content/jiangyu-tax/agency.yaml") { $0 + "rollup: [2023]\n" }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/jiangyu-tax/2023/tables.yaml"))
+        let good = try site.read("Content/qingshan-tax/2023/tables.yaml")
+        try site.write("Content/qingshan-tax/2023/tables.yaml", good + "\n\t坏: [\n")
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"]).status == 0)
+        try site.write("Content/qingshan-tax/2023/tables.yaml", good)
+        let (stderr, output, full) = try buildBoth(site, ["--no-pdf", "--allow-errors"])
+        #expect(stderr.contains("增量生成：重新生成 2 份报告"), "\(stderr)")
+        #expect(output == full)
+        #expect(String(decoding: output["jiangyu-tax/2023/data.csv"]!, as: UTF8.self) == String(decoding: full["jiangyu-tax/2023/data.csv"]!, as: UTF8.self))
+    }
+
     @Test("a tasks.yaml edit renders its report again and updates the task list page and the dashboard")
     func tasksEdit() throws {
         let site = try BuildCommandTests.sampleSite()

@@ -52,7 +52,10 @@ import Testing
 
     @Test(
         "phrases that cannot be read are refused with a reason, never guessed",
-        arguments: ["2020年8月前", "二〇二〇年底前", "尽快完成", "2020年2月30日前", "2020年10月20日、11月20日前", "2020年13月底前", ""])
+        arguments: [
+            "2020年8月前", "二〇二〇年底前", "尽快完成", "2020年2月30日前", "2020年10月20日、11月20日前", "2020年13月底前", "",
+            "其他工作持续推进，２０２０年１２月底前完成", "2020年9月1日起施行", "巩固2019年底以来成果", "12020年12月底前", "20201年12月底前",
+        ])
     func refused(_ phrase: String) {
         guard case .failure(let unreadable) = TaskDeadline.parse(phrase) else {
             Issue.record("「\(phrase)」 was read")

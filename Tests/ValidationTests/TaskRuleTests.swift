@@ -67,6 +67,15 @@ import Testing
         #expect(missingTask.first?.message.contains("第2项") == true)
     }
 
+    @Test("a second list for the same year that tasks.yaml does not name is not addressed")
+    func secondList() throws {
+        var site = Self.site(tasks: Self.tasks(Self.valid))
+        site["Content/_tasks/other-list.yaml"] = Self.list.replacingOccurrences(of: "title: 测试任务清单", with: "title: 另一份清单")
+        let findings = try site.findings()
+        #expect(Self.rules(findings) == ["task-not-addressed"])
+        #expect(findings.first?.message.contains("另一份清单") == true)
+    }
+
     @Test("a list that applies to another agency asks nothing of this one")
     func notApplicable() throws {
         let other = Self.list.replacingOccurrences(of: "applies_to: [\(TestSite.slug)]", with: "applies_to: []")
@@ -124,8 +133,9 @@ import Testing
     func fileErrors() throws {
         let unknownList = try Self.site(tasks: Self.tasks(Self.valid).replacingOccurrences(of: "list: test-list", with: "list: nope"))
             .findings()
-        #expect(Self.rules(unknownList) == ["tasks-file-invalid"])
-        #expect(unknownList.first?.location.line == 1)
+        // The list that applies is then not addressed either.
+        #expect(Self.rules(unknownList) == ["task-not-addressed", "tasks-file-invalid"])
+        #expect(unknownList.last?.location.line == 1)
         var entries = Self.valid
         entries[2] = "    status: 已完成\n"
         entries[9] = "    status: 完成\n"
