@@ -22,6 +22,20 @@ import Diagnostics
         }
     }
 
+    /// A task list (`Content/_tasks/*.yaml`), the same bytes as a `tasks.yaml`, and its text as a
+    /// deadline phrase.
+    public static func tasks(_ bytes: [UInt8]) -> [Finding] {
+        switch TextFile.decode(bytes, path: "Content/_tasks/fuzz.yaml") {
+        case .failure(let finding): return [finding]
+        case .success(let file):
+            var reader = TaskYAML(file: file.path)
+            _ = reader.taskList(file.text, id: "fuzz")
+            let (_, findings) = TaskListLoader.parseReport(file.text, file: "Content/fuzz/2024/tasks.yaml")
+            _ = TaskDeadline.parse(file.text)
+            return reader.findings + findings
+        }
+    }
+
     /// A report read from the bytes of its two files, as `ReportLoader` reads a folder.
     public static func report(markdown: [UInt8], tables: [UInt8], year: Int = 2024) -> Report {
         ReportLoader.load(year: year, markdown: markdown, tables: tables)
