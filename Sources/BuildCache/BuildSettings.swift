@@ -23,7 +23,9 @@ public enum BuildSettings {
     /// (a developer's, a patched package) does not trust what another binary cached.
     static let executable: String = (CachedInput.signature(of: "/proc/self/exe") ?? []).map(String.init).joined(separator: " ")
 
-    public static func key(root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], fonts: FontSet?) -> String {
+    public static func key(
+        root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], taskLists: [InputDigest.File], fonts: FontSet?
+    ) -> String {
         // The year too: whether a report's year is in the future depends on it.
         var lines = [
             "format \(BuildCache.format)", "nianbao \(NianbaoVersion.current)", "binary \(executable)", "pdf \(makePDFs)",
@@ -33,7 +35,7 @@ public enum BuildSettings {
         lines.append("config " + (config.map { SHA256.hex($0) } ?? "none"))
         lines += themeFiles.sorted { $0.label < $1.label }.map { "theme \($0.sha256) \($0.label)" }
         // Task lists: their titles and deadlines are on every report page that reports on them.
-        lines += InputDigest.taskLists(root: root).sorted { $0.label < $1.label }.map { "tasks \($0.sha256) \($0.label)" }
+        lines += taskLists.sorted { $0.label < $1.label }.map { "tasks \($0.sha256) \($0.label)" }
         for face in fonts?.faces ?? [] {
             lines.append("font \(face.path)#\(face.index) \(CachedInput.signature(of: face.path) ?? [])")
         }

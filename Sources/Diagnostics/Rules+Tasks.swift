@@ -1,3 +1,5 @@
+import ReportForm
+
 extension Rule {
     public static let taskListInvalid = Rule(
         id: "task-list-invalid", family: .tasks, severity: .error, title: "任务清单文件有误",
@@ -41,8 +43,8 @@ extension Rule {
         fix: "核对所示格子和各下级机关的报表；或删除 tables.yaml，由 nianbao 计算。")
     public static let rollupFormMismatch = Rule(
         id: "rollup-form-mismatch", family: .rollup, severity: .error, title: "下级机关的表格版本与汇总机关不同",
-        checks: "被汇总的各下级机关报告与汇总机关使用同一版本的统计表（2019年版或2021年版），否则各格无法逐一相加。",
-        basis: "国办公开办函〔2021〕30号规定2021年度起使用新格式；两种格式的行列不同。",
+        checks: "被汇总的各下级机关报告与汇总机关使用同一版本的统计表（\(FormVersion.trial2019.displayName)或\(FormVersion.revised2021.displayName)），否则各格无法逐一相加。",
+        basis: "\(FormVersion.revised2021.issuingDocument)；两种格式的行列不同。",
         fix: "把该下级机关的 tables.yaml 改为报告年度要求的版本（`nianbao new` 生成空表）。")
     public static let rollupChildren = Rule(
         id: "rollup-children", family: .rollup, severity: .warning, title: "汇总缺少下级机关",

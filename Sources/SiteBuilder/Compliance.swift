@@ -82,9 +82,7 @@ struct Compliance {
         let folders = Set(site.reports.map(\.folder))
         // The build's own findings (theme, fonts, links) are not `check`'s: the dashboard agrees with `check`.
         for finding in findings where Self.family(of: finding) != .build {
-            let parts = finding.location.file.split(separator: "/", maxSplits: 3)
-            let folder = parts.count >= 4 ? parts[0...2].joined(separator: "/") : ""
-            if folders.contains(folder) {
+            if let folder = finding.reportFolder, folders.contains(folder) {
                 byFolder[folder, default: []].append(finding)
             } else {
                 byFile[finding.location.file, default: []].append(finding)
@@ -93,12 +91,12 @@ struct Compliance {
         var rows: [Row] = []
         for agency in site.agencies {
             for report in agency.reports {
-                let reportPage = SitePaths.report(agency.slug, report.year)
+                let url = SitePaths.link(from: page, to: SitePaths.report(agency.slug, report.year))
                 let found = byFolder[report.folder] ?? []
                 let (counts, families) = Self.count(found)
                 let timeliness = Timeliness(report, kind: agency.kind)
                 let entries = found.map { finding in
-                    Self.entry(finding, url: SitePaths.link(from: page, to: reportPage) + Self.fragment(finding, report: report, site: site))
+                    Self.entry(finding, url: url + Self.fragment(finding, report: report, site: site))
                 }
                 rows.append(Row(
                     agency: agency.slug, name: agency.name?.value ?? agency.slug, kind: agency.kind?.rawValue, year: report.year,
@@ -106,7 +104,7 @@ struct Compliance {
                     formVersion: (report.tables?.version ?? report.requiredForm.version).rawValue,
                     published: report.publicationDate?.iso, deadline: agency.kind.map { report.deadline($0).iso },
                     onTime: timeliness == .unknown ? nil : timeliness == .onTime, daysLate: Self.daysLate(timeliness),
-                    url: SitePaths.link(from: page, to: reportPage), counts: counts, families: families, findings: entries))
+                    url: url, counts: counts, families: families, findings: entries))
             }
         }
         self.rows = rows
@@ -154,5 +152,13 @@ struct Compliance {
         guard report.tables != nil, let cell = finding.cell, let table = cell.split(separator: ".").first.flatMap({ TableID(rawValue: String($0)) })
         else { return "" }
         return "#table-" + table.rawValue
+    }
+}
+
+extension Finding {
+    /// `Content/<agency>/<year>` for a finding in a file of a report folder.
+    var reportFolder: String? {
+        let parts = location.file.split(separator: "/", maxSplits: 3)
+        return parts.count == 4 ? parts[0...2].joined(separator: "/") : nil
     }
 }

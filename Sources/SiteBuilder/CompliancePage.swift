@@ -10,16 +10,17 @@ enum CompliancePage {
     /// The orders, by file name: the heading that links to it and how rows compare.
     struct Order: Sendable {
         let file: String
-        let column: String
+        /// The column heading that links to it.
+        let label: String
         let precedes: @Sendable (Compliance.Row, Compliance.Row) -> Bool
     }
 
     static let orders: [Order] = [
-        Order(file: "index.html", column: "agency") { _, _ in false },  // site order: agency, then year
-        Order(file: "by-year.html", column: "year") { $0.year > $1.year },
-        Order(file: "by-lateness.html", column: "lateness") { ($0.daysLate ?? Int.max) > ($1.daysLate ?? Int.max) },
-        Order(file: "by-errors.html", column: "errors") { $0.counts.errors > $1.counts.errors },
-        Order(file: "by-warnings.html", column: "warnings") { $0.counts.warnings > $1.counts.warnings },
+        Order(file: "index.html", label: "机关") { _, _ in false },  // site order: agency, then year
+        Order(file: "by-year.html", label: "年度") { $0.year > $1.year },
+        Order(file: "by-lateness.html", label: "按时公布") { ($0.daysLate ?? Int.max) > ($1.daysLate ?? Int.max) },
+        Order(file: "by-errors.html", label: "错误") { $0.counts.errors > $1.counts.errors },
+        Order(file: "by-warnings.html", label: "警告") { $0.counts.warnings > $1.counts.warnings },
     ]
 
     /// Every file of `compliance/`: the pages in each order, the findings page, JSON and CSV.
@@ -61,13 +62,12 @@ enum CompliancePage {
         _ rowsHTML: String, order: Order, compliance: Compliance, taskLists: [TaskList], website: Website, theme: Theme
     ) -> String {
         let path = "compliance/" + order.file
-        let columns: [(String, String)] = [("agency", "机关"), ("year", "年度"), ("lateness", "按时公布"), ("errors", "错误"), ("warnings", "警告")]
-        let headings = columns.map { id, label -> [String: Any] in
-            let target = orders.first { $0.column == id }!
-            var heading: [String: Any] = ["label": label, "url": target.file]
+        // The sortable columns are the orders, in order; the first (site order) ascends.
+        let headings = orders.map { target -> [String: Any] in
+            var heading: [String: Any] = ["label": target.label, "url": target.file]
             if target.file == order.file {
                 heading["current"] = true
-                heading["sort"] = id == "agency" ? "ascending" : "descending"
+                heading["sort"] = target.file == orders[0].file ? "ascending" : "descending"
             }
             return heading
         }

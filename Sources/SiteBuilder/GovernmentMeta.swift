@@ -61,6 +61,8 @@ struct Website {
 
     /// The path part of the base URL, with slashes at both ends: `/zfxxgk/ndbg/`.
     let basePath: String
+    /// Scheme and host of the base URL; empty when it is a bare path.
+    let origin: String
 
     var columnDescription: String { "\(name)发布的各机关政府信息公开工作年度报告，附统计表格开放数据。" }
     var columnKeywords: String { "政府信息公开,年度报告,\(column)" }
@@ -72,5 +74,6 @@ struct Website {
         column = config["column"]?.value ?? "政府信息公开年报"
         baseURL = config.baseURL
         basePath = config.basePath
+        origin = config.origin
     }
 }

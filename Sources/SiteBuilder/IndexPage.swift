@@ -14,8 +14,7 @@ enum IndexPage {
         let path = SitePaths.home
         var warnings: [String: Int] = [:]  // by report folder
         for finding in findings where finding.severity == .warning {
-            let parts = finding.location.file.split(separator: "/")
-            if parts.count >= 3 { warnings[parts[0...2].joined(separator: "/"), default: 0] += 1 }
+            if let folder = finding.reportFolder { warnings[folder, default: 0] += 1 }
         }
         var digest = ""
         let agencies: [[String: Any]] = site.agencies.filter { !$0.reports.isEmpty }.map { agency in

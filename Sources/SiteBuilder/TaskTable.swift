@@ -43,9 +43,8 @@ enum TaskTable {
     /// (another column of the same website) is made absolute on the site's host, so the link
     /// checker leaves it alone as it leaves other hosts.
     static func href(_ evidence: String, website: Website) -> String {
-        guard evidence.hasPrefix("/"), !evidence.hasPrefix(website.basePath), !evidence.hasPrefix("//"),
-            let scheme = website.baseURL.range(of: "://"), let slash = website.baseURL[scheme.upperBound...].firstIndex(of: "/")
+        guard evidence.hasPrefix("/"), !evidence.hasPrefix(website.basePath), !evidence.hasPrefix("//"), !website.origin.isEmpty
         else { return evidence }
-        return String(website.baseURL[..<slash]) + evidence
+        return website.origin + evidence
     }
 }

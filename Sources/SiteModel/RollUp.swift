@@ -31,7 +31,7 @@ public enum RollUp {
 
     /// `fullTables` for `apply`: a reduced report's tables read again from `root`.
     public static func reading(root: URL, config: SiteConfig) -> (Report) -> ReportTables? {
-        let options = TextFile.Options(acceptGB18030: config["accept_gb18030"]?.value == "true")
+        let options = TextFile.Options(config)
         return { report in
             guard let tables = report.tables, tables.isReduced else { return report.tables }
             guard case .success(let file) = TextFile.read(root.path + "/" + report.tablesFile, path: report.tablesFile, options: options)
@@ -51,9 +51,13 @@ public enum RollUp {
         private var summedTables: [String: ReportTables?] = [:]
         private var inProgress: Set<String> = []
 
+        /// Indices of each agency's children, by the parent's slug.
+        private let children: [String: [Int]]
+
         init(agencies: [Agency], fullTables: @escaping (Report) -> ReportTables?) {
             self.agencies = agencies
             self.fullTables = fullTables
+            children = Dictionary(grouping: agencies.indices.filter { agencies[$0].parent != nil }) { agencies[$0].parent!.value }
         }
 
         mutating func summed(_ agencyIndex: Int, _ reportIndex: Int, declared: Located<Int>) -> Report {
@@ -61,18 +65,18 @@ public enum RollUp {
             inProgress.insert(report.folder)
             defer { inProgress.remove(report.folder) }
             let slug = agencies[agencyIndex].slug
-            var children: [(slug: String, tables: ReportTables?)] = []
+            var summands: [(slug: String, tables: ReportTables?)] = []
             var sources: [String] = []
-            for index in agencies.indices where agencies[index].parent?.value == slug {
+            for index in children[slug] ?? [] {
                 let child = agencies[index]
                 let reportIndex = child.reports.firstIndex { $0.year == report.year }
                 if let reportIndex { sources.append(child.reports[reportIndex].folder) }
-                children.append((child.slug, reportIndex.flatMap { tables(index, $0) }))
+                summands.append((child.slug, reportIndex.flatMap { tables(index, $0) }))
             }
             // A roll-up read from the cache holds only some cells; its file has them all.
             var own = report
             if report.tables?.isReduced == true { own.tables = fullTables(report) }
-            var result = RollUp.sum(own, declared: declared, children: children)
+            var result = RollUp.sum(own, declared: declared, children: summands)
             result.rollupSources = sources
             summedTables[report.folder] = result.tables
             return result

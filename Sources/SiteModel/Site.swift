@@ -62,13 +62,19 @@ public struct SiteConfig: Sendable {
         return base
     }
 
+    /// Scheme and host of the base URL (`https://www.example.gov.cn`); empty for a bare path.
+    public var origin: String {
+        let base = baseURL
+        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else { return "" }
+        return String(base[..<slash])
+    }
+
     /// The path part of the base URL, with slashes at both ends: `/zfxxgk/ndbg/`.
     public var basePath: String {
         let base = baseURL
-        guard let scheme = base.range(of: "://"), let slash = base[scheme.upperBound...].firstIndex(of: "/") else {
-            return base.hasPrefix("/") ? base : "/"
-        }
-        return String(base[slash...])
+        let origin = self.origin
+        guard origin.isEmpty else { return String(base.dropFirst(origin.count)) }
+        return base.hasPrefix("/") ? base : "/"
     }
 
     /// The keys nianbao.yaml may have (README, "A site on disk").

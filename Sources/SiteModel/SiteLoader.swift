@@ -33,7 +33,7 @@ public enum SiteLoader {
         }
         var findings: [Finding] = []
         let config = loadConfig(root: root, into: &findings)
-        let options = TextFile.Options(acceptGB18030: config["accept_gb18030"]?.value == "true")
+        let options = TextFile.Options(config)
 
         // One task per agency: its agency.yaml, its year folders and its reports. Everything a
         // task finds stays with that agency, so results come out in slug order whatever the timing.
@@ -278,11 +278,7 @@ public enum SiteLoader {
                 findings.append(Rule.yamlShape.finding("应当是「键: 值」的列表", gist: "expected a mapping", at: root.location(in: path)))
                 return nil
             }
-            var fields: [String: YAMLNode] = [:]
-            for (key, value) in mapping {
-                if let name = key.string { fields[name] = value }
-            }
-            return fields
+            return root.fields
         }
     }
 }

@@ -12,7 +12,7 @@ struct TaskYAML {
 
     mutating func taskList(_ text: String, id: String) -> TaskList? {
         guard let root = mappingRoot(text) else { return nil }
-        let fields = lookup(root)
+        let fields = root.fields
         guard let title = scalar(fields["title"], "title", in: root, rule: .taskListInvalid),
             let year = integer(fields["year"], "year", in: root, rule: .taskListInvalid)
         else { return nil }
@@ -20,7 +20,7 @@ struct TaskYAML {
         let parts = fields["parts"]?.sequence ?? []
         if parts.isEmpty { problem(.taskListInvalid, "任务清单没有 parts（各部分及其任务）", "no parts", at: fields["parts"] ?? root) }
         for part in parts {
-            let partFields = lookup(part)
+            let partFields = part.fields
             let partTitle = partFields["title"]?.string ?? ""
             for task in partFields["tasks"]?.sequence ?? [] {
                 if let read = self.task(task, part: partTitle) { tasks.append(read) }
@@ -40,7 +40,7 @@ struct TaskYAML {
     }
 
     private mutating func task(_ node: YAMLNode, part: String) -> TaskList.Task? {
-        let fields = lookup(node)
+        let fields = node.fields
         guard let number = integer(fields["number"], "number", in: node, rule: .taskListInvalid),
             let title = scalar(fields["title"], "title", in: node, rule: .taskListInvalid),
             let phraseNode = fields["deadline"], let phrase = scalar(phraseNode, "deadline", in: node, rule: .taskListInvalid)
@@ -63,7 +63,7 @@ struct TaskYAML {
 
     mutating func taskReport(_ text: String) -> TaskReport? {
         guard let root = mappingRoot(text) else { return nil }
-        let fields = lookup(root)
+        let fields = root.fields
         for (key, _) in root.mapping ?? [] where !["list", "tasks"].contains(key.string ?? "") {
             problem(.tasksFileInvalid, "tasks.yaml 中有无法识别的键「\(key.string ?? "")」", "unknown key", at: key, hint: "只能有 list 和 tasks。")
         }
@@ -87,7 +87,7 @@ struct TaskYAML {
     private static let entryKeys = ["status", "completed", "evidence", "reason", "deadline"]
 
     private mutating func entry(_ number: Located<Int>, _ node: YAMLNode) -> TaskReport.Entry {
-        let fields = lookup(node)
+        let fields = node.fields
         for (key, _) in node.mapping ?? [] where !Self.entryKeys.contains(key.string ?? "") {
             problem(.tasksFileInvalid, "第\(number.value)项中有无法识别的键「\(key.string ?? "")」", "unknown key", at: key,
                 hint: "可用的键：" + Self.entryKeys.joined(separator: "、"))
@@ -141,12 +141,6 @@ struct TaskYAML {
             }
             return root
         }
-    }
-
-    private func lookup(_ node: YAMLNode) -> [String: YAMLNode] {
-        var fields: [String: YAMLNode] = [:]
-        for (key, value) in node.mapping ?? [] { if let name = key.string { fields[name] = value } }
-        return fields
     }
 
     private mutating func scalar(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, rule: Rule) -> String? {

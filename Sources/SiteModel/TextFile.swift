@@ -14,6 +14,11 @@ struct TextFile {
     /// What the site allows (`accept_gb18030: true` in nianbao.yaml).
     struct Options: Sendable {
         var acceptGB18030 = false
+
+        init(acceptGB18030: Bool = false) { self.acceptGB18030 = acceptGB18030 }
+
+        /// What nianbao.yaml allows.
+        init(_ config: SiteConfig) { acceptGB18030 = config["accept_gb18030"]?.value == "true" }
     }
 
     /// Larger files are refused: no report or table comes near this, and reading a huge

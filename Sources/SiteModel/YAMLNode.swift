@@ -30,6 +30,13 @@ public enum YAMLNode: Sendable {
         return nil
     }
 
+    /// A mapping's values by key (keys that are not scalars left out); empty for other nodes.
+    public var fields: [String: YAMLNode] {
+        var fields: [String: YAMLNode] = [:]
+        for (key, value) in mapping ?? [] { if let name = key.string { fields[name] = value } }
+        return fields
+    }
+
     public var sequence: [YAMLNode]? {
         if case .sequence(let items, _) = self { return items }
         return nil

@@ -19,6 +19,8 @@ import Validation
 struct IncrementalState {
     let options: BuildPipeline.Options
     let themeFiles: [InputDigest.File]
+    /// `Content/_tasks/`, read once: the settings key and the manifest's input digest both need it.
+    let taskListFiles: [InputDigest.File]
     let settings: String
     let folder: URL?
     private(set) var cache: BuildCache?
@@ -32,7 +34,9 @@ struct IncrementalState {
     init(options: BuildPipeline.Options, theme: Theme?, fonts: FontSet?) {
         self.options = options
         themeFiles = InputDigest.theme(theme?.folders ?? [])
-        settings = BuildSettings.key(root: options.root, makePDFs: options.makePDFs, themeFiles: themeFiles, fonts: fonts)
+        taskListFiles = InputDigest.taskLists(root: options.root)
+        settings = BuildSettings.key(
+            root: options.root, makePDFs: options.makePDFs, themeFiles: themeFiles, taskLists: taskListFiles, fonts: fonts)
         folder = options.useCache ? BuildCache.folder(root: options.root, output: options.output) : nil
         guard let folder else { return }
         switch BuildCache.load(from: folder) {
@@ -146,7 +150,7 @@ struct IncrementalState {
     /// without the cache (the builder then reads the inputs itself).
     func inputDigest(_ site: Site, theme: Theme) -> String? {
         guard folder != nil else { return nil }
-        var files = themeFiles + InputDigest.taskLists(root: options.root)
+        var files = themeFiles + taskListFiles
         if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
             files.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
         }
