@@ -15,8 +15,20 @@ public enum Manifest {
     }
 
     public static func json(_ entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> String {
-        let files = entries.sorted { $0.path < $1.path }.map { entry in
-            "    {\"path\": \(quoted(entry.path)), \"size\": \(entry.size), \"sha256\": \"\(entry.sha256)\", \"type\": \(quoted(ContentType.of(entry.path)))}"
+        // One string grown in place: 100,000 entries at 20,000 reports.
+        var files = ""
+        files.reserveCapacity(entries.count * 150)
+        for (number, entry) in entries.sorted(by: { $0.path < $1.path }).enumerated() {
+            if number > 0 { files += ",\n" }
+            files += "    {\"path\": "
+            files += quoted(entry.path)
+            files += ", \"size\": "
+            files += String(entry.size)
+            files += ", \"sha256\": \""
+            files += entry.sha256
+            files += "\", \"type\": "
+            files += quoted(ContentType.of(entry.path))
+            files += "}"
         }
         return """
             {
@@ -27,7 +39,7 @@ public enum Manifest {
               "file_count": \(entries.count),
               "total_size": \(entries.reduce(0) { $0 + $1.size }),
               "files": [
-            \(files.joined(separator: ",\n"))
+            \(files)
               ]
             }
 

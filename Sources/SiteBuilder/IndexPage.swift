@@ -5,43 +5,57 @@ import SiteModel
 /// `index.html`: every agency with its reports by year, each with its publication status.
 enum IndexPage {
     static func render(_ site: Site, findings: [Finding], website: Website, theme: Theme) -> String {
-        render(context(site, findings: findings, website: website).agencies, website: website, theme: theme)
+        render(context(site, findings: findings).agencies, website: website, theme: theme)
+    }
+
+    /// One agency's part of the page.
+    struct Listed {
+        let agency: Agency
+        /// Newest first: year, title, publication date (ISO), status text and class.
+        let reports: [(year: Int, title: String, published: String, status: String, statusClass: String)]
     }
 
     /// What the page shows, and a text of all of it: a page whose text is unchanged need not be
-    /// made again (`SiteBuilder` compares its digest with the previous build's).
-    static func context(_ site: Site, findings: [Finding], website: Website) -> (agencies: [[String: Any]], digest: String) {
-        let path = SitePaths.home
+    /// made again (`SiteBuilder` compares its digest with the previous build's). Links and the
+    /// template's dictionaries are made only by `render`: at 20,000 reports they cost more than
+    /// the comparison.
+    static func context(_ site: Site, findings: [Finding]) -> (agencies: [Listed], digest: String) {
         var warnings: [String: Int] = [:]  // by report folder
         for finding in findings where finding.severity == .warning {
             if let folder = finding.reportFolder { warnings[folder, default: 0] += 1 }
         }
         var digest = ""
-        let agencies: [[String: Any]] = site.agencies.filter { !$0.reports.isEmpty }.map { agency in
-            let reports: [[String: Any]] = agency.reports.reversed().map { report in
+        let agencies = site.agencies.filter { !$0.reports.isEmpty }.map { agency in
+            let reports = agency.reports.reversed().map { report in
                 let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
                 let title = ReportPage.title(report, agency: agency)
                 let published = ReportPage.publication(report)?.iso ?? ""
                 digest += "\(report.year)\t\(title)\t\(published)\t\(status)\t\(statusClass)\n"
-                return [
-                    "year": report.year, "title": title, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
-                    "published": published, "status": status, "statusClass": statusClass,
-                ]
+                return (year: report.year, title: title, published: published, status: status, statusClass: statusClass)
             }
-            let name = agency.name?.value ?? agency.slug
-            digest += "\(agency.slug)\t\(name)\t\(agency.kind?.rawValue ?? "")\n"
-            return [
-                "name": name, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
-                "url": SitePaths.link(from: path, to: SitePaths.agency(agency.slug)), "reports": reports,
-            ]
+            digest += "\(agency.slug)\t\(agency.name?.value ?? agency.slug)\t\(agency.kind?.rawValue ?? "")\n"
+            return Listed(agency: agency, reports: reports)
         }
         return (agencies, digest)
     }
 
-    static func render(_ agencies: [[String: Any]], website: Website, theme: Theme) -> String {
+    static func render(_ agencies: [Listed], website: Website, theme: Theme) -> String {
         let path = SitePaths.home
+        let listed: [[String: Any]] = agencies.map { listed in
+            let agency = listed.agency
+            let reports: [[String: Any]] = listed.reports.map { report in
+                [
+                    "year": report.year, "title": report.title, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
+                    "published": report.published, "status": report.status, "statusClass": report.statusClass,
+                ]
+            }
+            return [
+                "name": agency.name?.value ?? agency.slug, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
+                "url": SitePaths.link(from: path, to: SitePaths.agency(agency.slug)), "reports": reports,
+            ]
+        }
         let page = PageContext(path: path, title: website.column, meta: GovernmentMeta.listTags(website), trail: [(website.column, path)])
-        return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": agencies]))
+        return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": listed]))
     }
 
     /// 「按期发布」 or 「逾期发布」 by the deadline of the agency's kind, with the number of

@@ -140,7 +140,7 @@ public enum SiteBuilder {
             digests[group] = digest
             return previous?.digests[group] != digest
         }
-        let home = IndexPage.context(site, findings: findings, website: website)
+        let home = IndexPage.context(site, findings: findings)
         if changed("home", home.digest) { try write(SitePaths.home, IndexPage.render(home.agencies, website: website, theme: theme)) }
         reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
         for list in site.taskLists {
