@@ -77,10 +77,9 @@ public struct BuildCache: Sendable {
 
     /// Reads the cache in `folder`.
     public static func load(from folder: URL) -> Result<BuildCache, Unusable> {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cache.bin").path) else {
+        guard let bytes = CacheFile.read(folder.appendingPathComponent("cache.bin").path) else {
             return .failure(Unusable(description: "no cache"))
         }
-        let bytes = [UInt8](data)
         guard bytes.count > magic.count + 4, bytes.starts(with: magic) else { return .failure(Unusable(description: "not a cache file")) }
         let body = bytes[magic.count..<bytes.count - 4]
         let stored = bytes[(bytes.count - 4)...].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -177,7 +176,7 @@ public struct BuildCache: Sendable {
         let sum = Self.checksum(bytes[Self.magic.count...])
         bytes += [UInt8(sum >> 24), UInt8(sum >> 16 & 0xFF), UInt8(sum >> 8 & 0xFF), UInt8(sum & 0xFF)]
         let temporary = folder.appendingPathComponent("cache.bin.\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(bytes).write(to: temporary)
+        try CacheFile.write(bytes, to: temporary.path)
         guard rename(temporary.path, folder.appendingPathComponent("cache.bin").path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown)

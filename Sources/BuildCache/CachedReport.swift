@@ -5,7 +5,9 @@ import SiteModel
 
 /// What the cache keeps of one report: the digests of its files, the agency it was built for,
 /// the report reduced to what other pages need, its findings and what it added to the site.
-public struct CachedReport: Sendable {
+/// A class: a cache of 20,000 records is passed around and filtered whole, and copying a
+/// struct of seven fields took a retain per field.
+public final class CachedReport: Sendable {
     /// `Content/<agency>/<year>`.
     public let folder: String
     /// report.md and tables.yaml.
@@ -57,16 +59,18 @@ extension CachedReport: ByteCodable {
         writer.write(tokens.count)
     }
 
-    public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        folder = try reader.string()
-        inputs = try reader.array()
-        agency = Array(try reader.raw(try reader.count()))
-        summary = try reader.value()
-        findings = try reader.array()
-        artifacts = try reader.value()
+    public convenience init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        let folder = try reader.string()
+        let inputs: [CachedInput] = try reader.array()
+        let agency = Array(try reader.raw(try reader.count()))
+        let summary: Report = try reader.value()
+        let findings: [Finding] = try reader.array()
+        let artifacts: ReportArtifacts = try reader.value()
         let start = try reader.int()
         let count = try reader.int()
         guard start >= 0, count >= 0 else { throw ByteReader.Malformed(offset: reader.offset) }
-        tokens = start..<start + count
+        self.init(
+            folder: folder, inputs: inputs, agency: agency, summary: summary, findings: findings, artifacts: artifacts,
+            tokens: start..<start + count)
     }
 }

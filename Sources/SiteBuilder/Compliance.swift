@@ -114,6 +114,24 @@ struct Compliance {
         }
     }
 
+    /// A text of everything the dashboard shows, made without building it: when it equals the
+    /// previous build's, the dashboard's files are not made again. At 20,000 reports the rows
+    /// and their JSON cost a third of a second; this costs a tenth of that.
+    static func digestText(site: Site, findings: [Finding]) -> String {
+        var text = ""
+        for agency in site.agencies {
+            text += "\(agency.slug)\t\(agency.name?.value ?? "")\t\(agency.kind?.rawValue ?? "")\n"
+            for report in agency.reports {
+                text += "\(report.year)\t\((report.tables?.version ?? report.requiredForm.version).rawValue)\t"
+                text += "\(report.publicationDate?.pubDate ?? "")\t\(report.tables != nil)\t\(report.tasks?.list.value ?? "")\n"
+            }
+        }
+        for finding in findings where family(of: finding) != .build {
+            text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
+        }
+        return text
+    }
+
     private static func daysLate(_ timeliness: Timeliness) -> Int? {
         switch timeliness {
         case .onTime: 0

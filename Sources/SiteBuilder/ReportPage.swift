@@ -10,9 +10,7 @@ enum ReportPage {
         report.frontMatter["title"]?.value ?? ReportTitle.title(agency: agency.name?.value ?? agency.slug, year: report.year)
     }
 
-    static func publication(_ report: Report) -> PublicationDate? {
-        report.frontMatter["published"].flatMap { PublicationDate($0.value) }
-    }
+    static func publication(_ report: Report) -> PublicationDate? { report.publicationDate }
 
     /// The page, its print version, and the narrative as plain text for the search index.
     /// `pdfPages` is the page count of the report's PDF, or nil when none is made.

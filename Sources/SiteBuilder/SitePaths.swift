@@ -14,13 +14,18 @@ enum SitePaths {
     /// The link from the page at `from` to the file at `to`, both relative to the site root.
     /// `index.html` is left off, as web servers serve it for the folder.
     static func link(from: String, to: String) -> String {
-        let fromFolder = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        var target = to.split(separator: "/", omittingEmptySubsequences: false)
-        let shared = zip(fromFolder, target).prefix { $0 == $1 }.count
-        let ups = Array(repeating: "..", count: fromFolder.count - shared)
+        // On bytes: the home page and the dashboard ask this for every report.
+        let slash = UInt8(ascii: "/")
+        let fromFolder = from.utf8.split(separator: slash, omittingEmptySubsequences: false).dropLast()
+        var target = to.utf8.split(separator: slash, omittingEmptySubsequences: false)
+        let shared = zip(fromFolder, target).prefix { $0.elementsEqual($1) }.count
         target.removeFirst(shared)
-        if target.last == "index.html" { target[target.count - 1] = "" }
-        let path = (ups + target.map(String.init)).joined(separator: "/")
+        var path = String(repeating: "../", count: fromFolder.count - shared)
+        for (number, part) in target.enumerated() {
+            let last = number == target.count - 1
+            if !(last && part.elementsEqual("index.html".utf8)) { path += String(Substring(part)) }
+            if !last { path += "/" }
+        }
         return path.isEmpty ? "./" : path
     }
 

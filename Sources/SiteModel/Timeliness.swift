@@ -19,9 +19,6 @@ public enum Timeliness: Sendable, Equatable {
 }
 
 extension Report {
-    /// The date in `published:`, if it can be read.
-    public var publicationDate: PublicationDate? { frontMatter["published"].flatMap { PublicationDate($0.value) } }
-
     /// The last day the report may be published: 31 January (部门) or 31 March (人民政府) of the next year.
     public func deadline(_ kind: AgencyKind) -> PublicationDate {
         PublicationDate(year: year + 1, month: kind.deadline.month, day: kind.deadline.day)
