@@ -137,11 +137,14 @@ public enum SiteLoader {
     /// leads out is left out with a finding (`path` is the folder's site-relative path).
     static func subfolders(of url: URL, path: String, into findings: inout [Finding]) -> [String] {
         let folder = url.path
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { name in
+        return entries(of: folder).filter { name, type in
+            // The type readdir(3) gives saves a system call per entry (24,000 at 4,000 agencies);
+            // links, and file systems that do not say, are asked with lstat(2).
+            guard !name.hasPrefix(".") else { return false }
+            if type == DT_DIR { return true }
+            if type == DT_REG { return false }
             var info = stat()
-            // lstat(2) on a plain path: URL building cost more than the system call.
-            guard !name.hasPrefix("."), lstat(folder + "/" + name, &info) == 0 else { return false }
+            guard lstat(folder + "/" + name, &info) == 0 else { return false }
             if info.st_mode & S_IFMT == S_IFLNK {
                 let at = SourceLocation(file: path + "/" + name)
                 guard let target = resolved(folder + "/" + name), stat(target, &info) == 0 else {
@@ -159,7 +162,23 @@ public enum SiteLoader {
                 }
             }
             return info.st_mode & S_IFMT == S_IFDIR
-        }.sorted()
+        }.map(\.name).sorted()
+    }
+
+    /// The names in a folder with their types as readdir(3) reports them (`DT_UNKNOWN` where
+    /// the file system does not say); empty when it cannot be read.
+    private static func entries(of folder: String) -> [(name: String, type: Int32)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: Int32)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, Int32(entry.pointee.d_type)))
+        }
+        return entries
     }
 
     /// The `Content` folder above `url`, whose site-relative path is `path`.

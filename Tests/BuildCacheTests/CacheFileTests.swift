@@ -104,10 +104,94 @@ import Testing
         }
     }
 
+    /// The sample's record under `count` folders, as a site of that many reports would keep them.
+    static func cache(ofReports count: Int) throws -> BuildCache {
+        let sample = try sampleCache()
+        let record = try #require(sample.reports.values.first)
+        var reports: [String: CachedReport] = [:]
+        for number in 0..<count {
+            let folder = "Content/a\(number)/2024"
+            reports[folder] = record.moved(to: folder, findings: record.findings)
+        }
+        return BuildCache(
+            settings: "s", buildID: "b0", order: reports.keys.sorted(), reports: reports, agencyInputs: [:], siteFiles: sample.siteFiles,
+            links: sample.links)
+    }
+
+    @Test("an incremental save writes only the changed records, to journal.bin; cache.bin stays as it was")
+    func journal() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.cache(ofReports: 200).save(to: folder)
+        let base = try Data(contentsOf: folder.appendingPathComponent("cache.bin"))
+        var cache = try BuildCache.load(from: folder).get()
+        // Two builds, each changing a report: the journal holds both.
+        for (build, name) in [(1, "Content/a7/2024"), (2, "Content/a9/2024")] {
+            let old = try #require(cache.reports[name])
+            cache.update(old.moved(to: name, findings: []))
+            cache.buildID = "b\(build)"
+            try cache.save(to: folder)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("cache.bin")) == base)
+            cache = try BuildCache.load(from: folder).get()
+            #expect(cache.buildID == "b\(build)")
+        }
+        #expect(cache.reports["Content/a7/2024"]?.findings == [] && cache.reports["Content/a9/2024"]?.findings == [])
+        #expect(cache.reports["Content/a8/2024"]?.findings.count == 1 && cache.reports.count == 200)
+        let journal = try Data(contentsOf: folder.appendingPathComponent("journal.bin"))
+        #expect(journal.count * 20 < base.count)
+
+        // A journal written over another base is ignored: the base is read as it is.
+        var rewritten = try Self.cache(ofReports: 200)
+        rewritten.buildID = "b3"
+        try rewritten.save(to: folder)
+        try journal.write(to: folder.appendingPathComponent("journal.bin"))
+        #expect(try BuildCache.load(from: folder).get().buildID == "b3")
+    }
+
+    @Test("a damaged journal makes the cache unusable; many changes rewrite cache.bin and remove the journal")
+    func journalDamageAndCompaction() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.cache(ofReports: 200).save(to: folder)
+        var cache = try BuildCache.load(from: folder).get()
+        cache.update(try #require(cache.reports["Content/a1/2024"]).moved(to: "Content/a1/2024", findings: []))
+        try cache.save(to: folder)
+        let file = folder.appendingPathComponent("journal.bin")
+        let journal = try Data(contentsOf: file)
+        for offset in stride(from: 0, to: journal.count, by: max(1, journal.count / 41)) {
+            var damaged = journal
+            damaged[offset] ^= 0x20
+            try damaged.write(to: file)
+            guard case .failure = BuildCache.load(from: folder) else {
+                Issue.record("a journal with byte \(offset) changed was accepted")
+                return
+            }
+        }
+        try journal.write(to: file)
+        cache = try BuildCache.load(from: folder).get()
+        for number in 0..<100 {
+            let name = "Content/a\(number)/2024"
+            cache.update(try #require(cache.reports[name]).moved(to: name, findings: []))
+        }
+        cache.buildID = "b-full"
+        try cache.save(to: folder)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let loaded = try BuildCache.load(from: folder).get()
+        #expect(loaded.buildID == "b-full" && loaded.reports.values.filter { $0.findings.isEmpty }.count == 100)
+    }
+
     /// A cache file around `body`: the magic line, the body, its CRC-32.
     static func framed(_ body: [UInt8]) -> [UInt8] {
         let magic = Array("nianbao build cache\n".utf8)
         let sum = BuildCache.checksumForTesting(body[...])
         return magic + body + [UInt8(sum >> 24), UInt8(sum >> 16 & 0xFF), UInt8(sum >> 8 & 0xFF), UInt8(sum & 0xFF)]
+    }
+}
+
+extension CachedReport {
+    /// This record for another folder, with other findings.
+    func moved(to folder: String, findings: [Finding]) -> CachedReport {
+        CachedReport(
+            folder: folder, inputs: inputs, agency: agency, summary: summary, findings: findings, artifacts: artifacts, tokens: tokens)
     }
 }
