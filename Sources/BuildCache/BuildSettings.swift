@@ -21,7 +21,7 @@ public enum BuildSettings {
 
     /// The running executable's size, inode and times: a rebuilt nianbao of the same version
     /// (a developer's, a patched package) does not trust what another binary cached.
-    static let executable: String = (CachedInput.signature(of: "/proc/self/exe") ?? []).map(String.init).joined(separator: " ")
+    static let executable: String = (CachedInput.signature(of: "/proc/self/exe")?.values ?? []).map(String.init).joined(separator: " ")
 
     public static func key(
         root: URL, makePDFs: Bool, themeFiles: [InputDigest.File], taskLists: [InputDigest.File], fonts: FontSet?
@@ -37,7 +37,7 @@ public enum BuildSettings {
         // Task lists: their titles and deadlines are on every report page that reports on them.
         lines += taskLists.sorted { $0.label < $1.label }.map { "tasks \($0.sha256) \($0.label)" }
         for face in fonts?.faces ?? [] {
-            lines.append("font \(face.path)#\(face.index) \(CachedInput.signature(of: face.path) ?? [])")
+            lines.append("font \(face.path)#\(face.index) \(CachedInput.signature(of: face.path)?.values ?? [])")
         }
         if let fonts {
             lines.append("roles " + FontSet.Role.allCases.map { "\($0.rawValue)=\(fonts.face(for: $0))" }.joined(separator: ",")

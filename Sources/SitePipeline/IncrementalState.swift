@@ -67,10 +67,10 @@ struct IncrementalState {
         }
         guard folder != nil else { return site }
         agencyInputs = [:]
+        let root = options.root.path  // plain strings: URL building cost more than the stat
         for agency in site.agencies {
             let label = "Content/\(agency.slug)/agency.yaml"
-            agencyInputs[label] = CachedInput.read(
-                options.root.appendingPathComponent(label).path, label: label, previous: cache?.agencyInputs[label])
+            agencyInputs[label] = CachedInput.read(root + "/" + label, label: label, previous: cache?.agencyInputs[label])
         }
         guard let cache else { return site }
         let reused = ledger.reused
