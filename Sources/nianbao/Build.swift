@@ -30,12 +30,17 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var clock = PhaseClock()
-        defer { clock.report() }
+        defer {
+            // What follows the pipeline: freeing the site and the cache, printing the findings.
+            clock.lap("finish")
+            clock.report()
+        }
         let root = site.root
         let folder = output.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) }
             ?? root.appendingPathComponent("Output")
-        let options = BuildPipeline.Options(
+        var options = BuildPipeline.Options(
             root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf, useCache: !noCache)
+        options.keepsMemoryUntilExit = true
         let outcome: BuildPipeline.Outcome
         do {
             outcome = try BuildPipeline.run(options) { clock.lap($0) }
