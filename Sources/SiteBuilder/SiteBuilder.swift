@@ -201,14 +201,20 @@ public enum SiteBuilder {
             kept[entry.path] = entry
             siteFiles.append(entry)
         }
-        let reportFiles = reports.artifacts.values.flatMap(\.files)
-        let published = (reportFiles + siteFiles).filter { !$0.path.hasPrefix("deploy/") }
+        // Sorted once, for the manifest and the link check: sorting 100,000 paths twice cost 7 %
+        // of a one-edit rebuild at 20,000 reports.
+        let files = reports.artifacts.values.flatMap(\.files) + siteFiles
+        let sorted = files.indices.sorted { files[$0].path < files[$1].path }.map { files[$0] }
+        let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
         try write(
             "deploy/manifest.json", Manifest.json(published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
 
         lap("manifest")
-        let paths = (reportFiles + siteFiles).map(\.path).sorted()
+        var paths = sorted.map(\.path)
+        for entry in siteFiles where entry.path == "deploy/manifest.json" {
+            paths.insert(entry.path, at: paths.partitioningIndex { $0 >= entry.path })
+        }
         let scanned = writer.scanned
         let links = checkLinks(scanned, paths: paths, site: site, website: website, previous: previous)
         lap("links")
@@ -218,5 +224,18 @@ public enum SiteBuilder {
             rendered: toRender.map { jobs[$0].0.reports[jobs[$0].1].folder }, artifacts: reports.artifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links,
             digests: digests)
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for a predicate that is false and then
+    /// true along the array (a binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -13,10 +13,18 @@ extension SiteBuilder {
         var checker = LinkChecker(paths: paths, baseURL: website.baseURL, basePath: website.basePath)
         checker.readIDs = previous?.ids(ofPage:)
         for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
-        let reports = Dictionary(site.reports.map { (SitePaths.report($0.agency, $0.year), $0) }, uniquingKeysWith: { first, _ in first })
+        // Found from the page's path when a link is broken: a table of every report's page cost
+        // more than the check itself in a one-edit rebuild.
+        let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        @Sendable func report(on path: String) -> Report? {
+            let parts = path.split(separator: "/")
+            guard parts.count == 3, let year = Int(parts[1]), String(year) == parts[1], let agency = agencies[String(parts[0])] else {
+                return nil
+            }
+            return agency.reports.first { $0.year == year }
+        }
         @Sendable func location(_ link: LinkChecker.Link, on path: String) -> SourceLocation {
-            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-            if let report = reports[folder + "/index.html"] ?? reports[path],
+            if let report = report(on: path),
                 let found = report.document.location(ofText: "](" + link.value, file: report.reportFile, skip: 2)
             {
                 return found
