@@ -15,25 +15,25 @@ public enum Manifest {
     }
 
     public static func json(_ entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> String {
-        // One string grown in place: 100,000 entries at 20,000 reports.
-        var files = ""
-        files.reserveCapacity(entries.count * 150)
+        // Bytes grown in place, no string made per entry: 100,000 entries at 20,000 reports.
+        var files: [UInt8] = []
+        files.reserveCapacity(entries.count * 160)
         // Positions are sorted, not the entries: moving an entry's strings cost more than
         // comparing. The builder passes them sorted already: then checking is enough.
         let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0.path <= $1.path }
         let order = inOrder ? Array(entries.indices) : entries.indices.sorted { entries[$0].path < entries[$1].path }
         for (number, index) in order.enumerated() {
             let entry = entries[index]
-            if number > 0 { files += ",\n" }
-            files += "    {\"path\": "
-            files += quoted(entry.path)
-            files += ", \"size\": "
-            files += String(entry.size)
-            files += ", \"sha256\": \""
-            files += entry.sha256
-            files += "\", \"type\": "
-            files += quoted(ContentType.of(entry.path))
-            files += "}"
+            if number > 0 { files += ",\n".utf8 }
+            files += "    {\"path\": ".utf8
+            appendQuoted(entry.path, to: &files)
+            files += ", \"size\": ".utf8
+            appendDecimal(entry.size, to: &files)
+            files += ", \"sha256\": \"".utf8
+            files += entry.sha256.utf8
+            files += "\", \"type\": ".utf8
+            appendQuoted(ContentType.of(entry.path), to: &files)
+            files += "}".utf8
         }
         return """
             {
@@ -44,11 +44,34 @@ public enum Manifest {
               "file_count": \(entries.count),
               "total_size": \(entries.reduce(0) { $0 + $1.size }),
               "files": [
-            \(files)
+            \(String(decoding: files, as: UTF8.self))
               ]
             }
 
             """
+    }
+
+    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            bytes += String(value).utf8
+            return
+        }
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     static func quoted(_ text: String) -> String {

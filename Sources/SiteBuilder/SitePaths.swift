@@ -16,6 +16,11 @@ enum SitePaths {
     static func link(from: String, to: String) -> String {
         // On bytes: the home page and the dashboard ask this for every report.
         let slash = UInt8(ascii: "/")
+        if !from.utf8.contains(slash) {
+            // From a page at the root (the home page, the search index): the path itself.
+            if to == "index.html" { return "./" }
+            return to.hasSuffix("/index.html") ? String(to.dropLast("index.html".count)) : to
+        }
         let fromFolder = from.utf8.split(separator: slash, omittingEmptySubsequences: false).dropLast()
         var target = to.utf8.split(separator: slash, omittingEmptySubsequences: false)
         let shared = zip(fromFolder, target).prefix { $0.elementsEqual($1) }.count
