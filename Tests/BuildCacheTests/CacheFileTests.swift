@@ -61,20 +61,28 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Self.sampleCache().save(to: folder)
         let file = folder.appendingPathComponent("cache.bin")
+        try Self.expectEveryDamageRejected(in: file, samples: 97)
+    }
+
+    /// Writes `file` cut short and with single bytes flipped, at `samples` places each, and
+    /// records an issue for the first version the cache accepts; the file is restored afterwards.
+    static func expectEveryDamageRejected(in file: URL, samples: Int) throws {
         let bytes = try Data(contentsOf: file)
-        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+        defer { try? bytes.write(to: file) }
+        let folder = file.deletingLastPathComponent()
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / samples)) {
             try bytes.prefix(length).write(to: file)
-            guard case .failure = BuildCache.load(from: file.deletingLastPathComponent()) else {
-                Issue.record("a cache cut to \(length) bytes was accepted")
+            guard case .failure = BuildCache.load(from: folder) else {
+                Issue.record("\(file.lastPathComponent) cut to \(length) bytes was accepted")
                 return
             }
         }
-        for offset in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+        for offset in stride(from: 0, to: bytes.count, by: max(1, bytes.count / samples)) {
             var damaged = bytes
             damaged[offset] ^= 0x20
             try damaged.write(to: file)
             guard case .failure = BuildCache.load(from: folder) else {
-                Issue.record("a cache with byte \(offset) changed was accepted")
+                Issue.record("\(file.lastPathComponent) with byte \(offset) changed was accepted")
                 return
             }
         }
@@ -148,7 +156,7 @@ import Testing
         #expect(try BuildCache.load(from: folder).get().buildID == "b3")
     }
 
-    @Test("a damaged journal makes the cache unusable; many changes rewrite cache.bin and remove the journal")
+    @Test("a damaged or cut journal makes the cache unusable; many changes rewrite cache.bin and remove the journal")
     func journalDamageAndCompaction() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -157,17 +165,7 @@ import Testing
         cache.update(try #require(cache.reports["Content/a1/2024"]).moved(to: "Content/a1/2024", findings: []))
         try cache.save(to: folder)
         let file = folder.appendingPathComponent("journal.bin")
-        let journal = try Data(contentsOf: file)
-        for offset in stride(from: 0, to: journal.count, by: max(1, journal.count / 41)) {
-            var damaged = journal
-            damaged[offset] ^= 0x20
-            try damaged.write(to: file)
-            guard case .failure = BuildCache.load(from: folder) else {
-                Issue.record("a journal with byte \(offset) changed was accepted")
-                return
-            }
-        }
-        try journal.write(to: file)
+        try Self.expectEveryDamageRejected(in: file, samples: 41)
         cache = try BuildCache.load(from: folder).get()
         for number in 0..<100 {
             let name = "Content/a\(number)/2024"
