@@ -212,9 +212,7 @@ public enum SiteBuilder {
 
         lap("manifest")
         var paths = sorted.map(\.path)
-        for entry in siteFiles where entry.path == "deploy/manifest.json" {
-            paths.insert(entry.path, at: paths.partitioningIndex { $0 >= entry.path })
-        }
+        paths.insert("deploy/manifest.json", at: paths.partitioningIndex { $0 >= "deploy/manifest.json" })
         let scanned = writer.scanned
         let links = checkLinks(scanned, paths: paths, site: site, website: website, previous: previous)
         lap("links")
