@@ -16,7 +16,7 @@ enum PersonalData {
     /// Whether a line could hold any of them, on its bytes: an `@`, eleven digits in a row
     /// (spaces and hyphens between them allowed), or an ASCII letter-and-digit run of eighteen.
     /// Years, counts and dates, which most lines of a report hold, fail at once.
-    static func mayHold(_ line: Substring.UTF8View) -> Bool {
+    static func mayHold(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
         var alphanumerics = 0
         var previous: UInt8 = 0
