@@ -11,7 +11,7 @@ public enum ReportPrint {
     /// `taskList` is the list the report's `tasks.yaml` names: its 重点任务落实情况 table follows section 六.
     public static func document(_ report: Report, title: String, agencyName: String, taskList: TaskList? = nil) -> PrintDocument {
         var blocks: [PrintDocument.Block] = [.title(title)]
-        let published = report.frontMatter["published"].flatMap { PublicationDate($0.value) }
+        let published = report.publicationDate
         blocks.append(.subtitle(agencyName + (published.map { "　" + $0.chinese } ?? "")))
         blocks.append(.contents(title: "目　录"))
 

@@ -10,7 +10,7 @@ enum AgencyPage {
             [
                 "year": report.year, "title": ReportPage.title(report, agency: agency),
                 "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
-                "published": ReportPage.publication(report)?.iso ?? "",
+                "published": report.publicationDate?.iso ?? "",
             ]
         }
         var details: [String: Any] = ["name": name, "slug": agency.slug, "kind": agency.kind?.rawValue ?? ""]

@@ -115,8 +115,9 @@ struct Compliance {
     }
 
     /// A text of everything the dashboard shows, made without building it: when it equals the
-    /// previous build's, the dashboard's files are not made again. At 20,000 reports the rows
-    /// and their JSON cost a third of a second; this costs a tenth of that.
+    /// previous build's, the dashboard's files are not made again. It must name every input of
+    /// `init`: one left out would leave the dashboard stale when only it changes. At 20,000
+    /// reports the rows and their JSON cost a third of a second; this costs a tenth of that.
     static func digestText(site: Site, findings: [Finding]) -> String {
         var text = ""
         for agency in site.agencies {

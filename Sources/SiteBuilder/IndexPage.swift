@@ -29,7 +29,7 @@ enum IndexPage {
             let reports = agency.reports.reversed().map { report in
                 let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
                 let title = ReportPage.title(report, agency: agency)
-                let published = ReportPage.publication(report)?.iso ?? ""
+                let published = report.publicationDate?.iso ?? ""
                 digest += "\(report.year)\t\(title)\t\(published)\t\(status)\t\(statusClass)\n"
                 return (year: report.year, title: title, published: published, status: status, statusClass: statusClass)
             }
@@ -61,7 +61,7 @@ enum IndexPage {
     /// 「按期发布」 or 「逾期发布」 by the deadline of the agency's kind, with the number of
     /// warnings `check` gives for the report.
     static func status(_ report: Report, kind: AgencyKind?, warnings: Int) -> (String, String) {
-        guard let published = ReportPage.publication(report) else { return ("未注明发布日期", "warnings") }
+        guard let published = report.publicationDate else { return ("未注明发布日期", "warnings") }
         var text = "按期发布"
         var style = "ok"
         if let kind, published > report.deadline(kind) {

@@ -57,7 +57,7 @@ extension SiteBuilder {
         /// Lists `report` (whose artifacts must be in `artifacts` first) and returns its search document.
         mutating func add(_ report: Report, agency: Agency) -> SearchIndex.Document {
             let path = SitePaths.report(agency.slug, report.year)
-            let published = ReportPage.publication(report)
+            let published = report.publicationDate
             let document = Self.document(report, agency: agency)
             entries.append(Feeds.Entry(path: path, title: document.title, agency: document.agency, published: published))
             pages.append((path, published))
@@ -74,7 +74,7 @@ extension SiteBuilder {
             SearchIndex.Document(
                 url: SitePaths.link(from: SitePaths.home, to: SitePaths.report(agency.slug, report.year)),
                 title: ReportPage.title(report, agency: agency), agency: agency.name?.value ?? agency.slug,
-                published: ReportPage.publication(report)?.iso ?? "")
+                published: report.publicationDate?.iso ?? "")
         }
     }
 }

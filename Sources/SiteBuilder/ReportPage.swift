@@ -10,8 +10,6 @@ enum ReportPage {
         report.frontMatter["title"]?.value ?? ReportTitle.title(agency: agency.name?.value ?? agency.slug, year: report.year)
     }
 
-    static func publication(_ report: Report) -> PublicationDate? { report.publicationDate }
-
     /// The page, its print version, and the narrative as plain text for the search index.
     /// `pdfPages` is the page count of the report's PDF, or nil when none is made.
     static func render(
@@ -21,7 +19,7 @@ enum ReportPage {
         let path = SitePaths.report(agency.slug, report.year)
         let title = title(report, agency: agency)
         let agencyName = agency.name?.value ?? agency.slug
-        let published = publication(report)
+        let published = report.publicationDate
         let narrative = NarrativeHTML(report)
         var details: [String: Any] = [
             "title": title, "year": report.year, "agencyName": agencyName,

@@ -130,7 +130,7 @@ public enum SiteBuilder {
         siteFiles += agencyPages.withLock { $0 }
         lap("agency pages")
         for agency in site.agencies where !agency.reports.isEmpty {
-            reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(ReportPage.publication).max()))
+            reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(\.publicationDate).max()))
         }
         // Site-wide pages are made again only when what they show changed (a digest of it is
         // kept in the cache): at 20,000 reports each takes about a second.

@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import ReportForm
 
 /// One year's report of an agency.

@@ -40,10 +40,6 @@ public enum RollUp {
         }
     }
 
-    /// The folders of the reports each roll-up report sums (for the build cache: a roll-up is
-    /// summed again when one of them changes).
-    public static func sources(of report: Report) -> [String] { report.rollupSources }
-
     /// Sums roll-ups, each once, deepest first.
     private struct Summer {
         var agencies: [Agency]

@@ -124,14 +124,14 @@ struct IncrementalState {
 
     /// Whether the reports a cached roll-up summed, and those they summed, have the files they had.
     private static func sourcesUnchanged(_ rollup: CachedReport, records: [String: CachedReport], root: String) -> Bool {
-        var pending = RollUp.sources(of: rollup.summary)
+        var pending = rollup.summary.rollupSources
         var seen: Set<String> = [rollup.folder]
         while let folder = pending.popLast() {
             guard seen.insert(folder).inserted else { continue }
             guard let record = records[folder] else { return false }
             let now = read(folder: folder, at: root + "/" + folder, previous: record)
             guard now.map(\.sha256) == record.inputs.map(\.sha256) else { return false }
-            pending += RollUp.sources(of: record.summary)
+            pending += record.summary.rollupSources
         }
         return true
     }

@@ -14,7 +14,7 @@ enum PublicationRules {
                     "报告年度 \(report.year) 晚于今年（\(today.year)年）", gist: "report year \(report.year) is in the future",
                     at: report.frontMatter["year"]?.location ?? SourceLocation(file: report.folder), found: String(report.year)))
         }
-        if let published = report.frontMatter["published"], let date = PublicationDate(published.value) {
+        if let published = report.frontMatter["published"], let date = report.publicationDate {
             if let kind = agency?.kind {
                 let deadline = report.deadline(kind)
                 if date > deadline {

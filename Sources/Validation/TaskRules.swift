@@ -53,7 +53,7 @@ enum TaskRules {
                 "《\(list.title)》没有第\(entry.number.value)项任务", gist: "no such task", at: entry.number.location,
                 hint: "任务序号为 1 至 \(list.tasks.last?.number ?? 0)。"))
         }
-        let asOf = report.frontMatter["published"].flatMap { PublicationDate($0.value) } ?? PublicationDate(year: report.year, month: 12, day: 31)
+        let asOf = report.publicationDate ?? PublicationDate(year: report.year, month: 12, day: 31)
         for task in list.tasks {
             guard let entry = tasks.entry(task.number) else {
                 findings.append(Rule.taskNotAddressed.finding(
