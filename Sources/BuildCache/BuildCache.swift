@@ -55,6 +55,8 @@ public struct BuildCache: Sendable {
 
     /// Drops records of reports no longer in `order`.
     public mutating func prune() {
+        // Usually there is nothing to drop: looking is cheaper than rebuilding two dictionaries.
+        if reports.count == order.count && raw.count <= order.count && order.allSatisfy({ reports[$0] != nil }) { return }
         let kept = Set(order)
         reports = reports.filter { kept.contains($0.key) }
         raw = raw.filter { kept.contains($0.key) }
@@ -180,8 +182,11 @@ public struct BuildCache: Sendable {
     /// Writes the cache. When it was read from a base file and few records changed since, only
     /// those go to `journal.bin` (a few kilobytes, against 60 MB for `cache.bin` at 20,000
     /// reports); otherwise `cache.bin` is written whole and the journal removed. Each file is
-    /// written to a temporary name, then renamed, so a reader never sees half of it.
-    public func save(to folder: URL) throws {
+    /// written to a temporary name, then renamed, so a reader never sees half of it. Returns the
+    /// cache as `load` would now read it back, for a process that builds again (the preview
+    /// server) and keeps it instead of reading it.
+    @discardableResult
+    public func save(to folder: URL) throws -> BuildCache {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let changed = order.filter { raw[$0] == nil }
         if let base, changed.count <= max(64, order.count / 8) {
@@ -194,17 +199,24 @@ public struct BuildCache: Sendable {
             writeRecords(changed, to: &writer)
             writeTail(&writer)
             try Self.replace(folder.appendingPathComponent("journal.bin"), with: Self.sealed(writer.bytes, magic: Self.journalMagic))
-            return
+            return self
         }
         var writer = ByteWriter(capacity: 4096 * max(order.count, 1))
         writer.write(raw: Self.magic)
         writer.write(Self.format)
         writeHead(&writer)
-        writeRecords(order, to: &writer)
+        let ranges = writeRecords(order, to: &writer)
         writeTail(&writer)
-        try Self.replace(folder.appendingPathComponent("cache.bin"), with: Self.sealed(writer.bytes, magic: Self.magic))
+        let bytes = Self.sealed(writer.bytes, magic: Self.magic)
+        try Self.replace(folder.appendingPathComponent("cache.bin"), with: bytes)
         // The journal names the base it was written over, so a stale one would be ignored anyway.
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("journal.bin"))
+        // The new base: every record is now kept as written.
+        var written = self
+        written.rawBytes = bytes
+        written.raw = Dictionary(zip(order, ranges), uniquingKeysWith: { first, _ in first })
+        written.base = (bytes.count, Self.checksum(bytes[Self.magic.count..<bytes.count - 4]))
+        return written
     }
 
     private func writeHead(_ writer: inout ByteWriter) {
@@ -214,8 +226,10 @@ public struct BuildCache: Sendable {
         writer.write(order)
     }
 
-    /// New records are encoded in parallel; kept ones are copied as they were read.
-    private func writeRecords(_ folders: [String], to writer: inout ByteWriter) {
+    /// New records are encoded in parallel; kept ones are copied as they were read. Returns
+    /// where each record's bytes went.
+    @discardableResult
+    private func writeRecords(_ folders: [String], to writer: inout ByteWriter) -> [Range<Int>] {
         writer.write(folders.count)
         let reports = self.reports
         let raw = self.raw
@@ -226,15 +240,20 @@ public struct BuildCache: Sendable {
             record.write(report)
             encoded.withLock { $0[index] = record.bytes }
         }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(folders.count)
         for (folder, bytes) in zip(folders, encoded.withLock { $0 }) {
             if let bytes {
                 writer.write(bytes.count)
+                ranges.append(writer.bytes.count..<writer.bytes.count + bytes.count)
                 writer.write(raw: bytes)
             } else if let range = raw[folder] {
                 writer.write(range.count)
+                ranges.append(writer.bytes.count..<writer.bytes.count + range.count)
                 writer.write(raw: rawBytes[range])
             }
         }
+        return ranges
     }
 
     private func writeTail(_ writer: inout ByteWriter) {

@@ -20,7 +20,7 @@ public enum InputDigest {
         var listing = ""
         listing.reserveCapacity(files.count * 110)
         // Positions are sorted, not the files: moving two strings per swap cost more than comparing.
-        for index in files.indices.sorted(by: { files[$0].label < files[$1].label }) {
+        for index in PathOrder.sortedIndices(files.map(\.label)) {
             listing += files[index].sha256
             listing += "  "
             listing += files[index].label
