@@ -121,7 +121,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer", "SitePipeline"]),
         .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
         .testTarget(
             name: "BuildCacheTests", dependencies: ["BuildCache", "ByteCoding", "Diagnostics", "Publish", "SiteBuilder", "SiteModel"]),
@@ -142,7 +142,7 @@ let package = Package(
         ),
         // Runs the built executable; depending on it makes `swift test` build it first.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["nianbao", "SiteModel", "Markdown", "ReportForm", "Rendering"], exclude: ["BadInput"]),
+            name: "EndToEndTests", dependencies: ["nianbao", "SiteModel", "SitePipeline", "Markdown", "ReportForm", "Rendering"], exclude: ["BadInput"]),
     ],
     swiftLanguageModes: [.v6]
 )

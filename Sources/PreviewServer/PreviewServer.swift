@@ -29,20 +29,37 @@ public enum PreviewServer {
         }
     }
 
+    /// The time one phase of a build took (the names `BuildPipeline.run` gives its `lap`).
+    public typealias Lap = (phase: String, duration: Duration)
+
     /// Builds once, then serves until a shutdown signal. `report` receives each build's outcome
-    /// (or failure) and `listening` each address once it is bound.
+    /// (or failure) with the time each phase took, and `listening` each address once it is bound.
     public static func run(
-        _ options: Options, basePath: String, report: @escaping @Sendable (Result<BuildPipeline.Outcome, BuildPipeline.Failure>) -> Void,
+        _ options: Options, basePath: String,
+        report: @escaping @Sendable (Result<BuildPipeline.Outcome, BuildPipeline.Failure>, [Lap]) -> Void,
         listening: @escaping @Sendable (String) -> Void
     ) async throws {
         let pipeline = BuildPipeline.Options(root: options.root, output: options.output, allowErrors: true, makePDFs: options.makePDFs)
         let version = Arc(Mutex(0))
-        let rebuild: @Sendable () -> Void = {
-            let outcome = Result { () throws(BuildPipeline.Failure) in try BuildPipeline.run(pipeline) }
+        // The builds share what the last one kept (the cache, the site as loaded), so a rebuild
+        // after an edit reads only the reports the watcher names.
+        let session = BuildSession()
+        let rebuild: @Sendable (InputChanges) -> Void = { changes in
+            let clock = ContinuousClock()
+            var last = clock.now
+            var laps: [Lap] = []
+            let outcome = Result { () throws(BuildPipeline.Failure) in
+                try BuildPipeline.run(pipeline, session: session, changes: changes) { phase in
+                    laps.append((phase, clock.now - last))
+                    last = clock.now
+                }
+            }
             version.value.withLock { $0 += 1 }
-            report(outcome)
+            report(outcome, laps)
         }
-        rebuild()
+        // Watching starts before the first build, so an edit made while it runs is not missed.
+        let watcher = Arc(Mutex(SiteWatcher(root: options.root)))
+        rebuild(.unknown)
         let files = PreviewFiles(root: options.output, basePath: basePath)
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             respond(request, files: files, version: version.value.withLock { $0 })
@@ -54,7 +71,7 @@ public enum PreviewServer {
                 responder: responder, configuration: .init(address: .hostname(host, port: options.port), serverName: "nianbao"),
                 onServerRunning: { channel in listening(channel.localAddress?.description ?? host) }, logger: logger)
         }
-        services.append(Watcher(watcher: SiteWatcher(root: options.root), interval: options.pollInterval, rebuild: rebuild))
+        services.append(Watcher(watcher: watcher, interval: options.pollInterval, rebuild: rebuild))
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigint, .sigterm], logger: logger)
         try await group.run()
     }
@@ -121,19 +138,28 @@ public enum PreviewServer {
 
 /// Rebuilds when the site's input changes.
 struct Watcher: Service {
-    let watcher: SiteWatcher
+    let watcher: Arc<Mutex<SiteWatcher>>
+    /// How often files are polled; events named by the system are looked at more often.
     let interval: Duration
-    let rebuild: @Sendable () -> Void
+    let rebuild: @Sendable (InputChanges) -> Void
+
+    /// An editor saves in steps (a temporary file, a rename): changes are gathered until a short
+    /// quiet moment (or for a second at most), then built at once.
+    static let settle = Duration.milliseconds(40)
 
     func run() async throws {
-        var last = watcher.fingerprint()
+        let tick = watcher.value.withLock { $0.namesChanges } ? min(interval, .milliseconds(50)) : interval
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            let now = watcher.fingerprint()
-            if now != last {
-                last = now
-                rebuild()
+            try? await Task.sleep(for: tick)
+            guard var changes = watcher.value.withLock({ $0.changes() }) else { continue }
+            var waited = 0
+            while case .paths(let paths) = changes, waited < 25 {
+                waited += 1
+                try? await Task.sleep(for: Self.settle)
+                guard let more = watcher.value.withLock({ $0.changes() }) else { break }
+                if case .paths(let added) = more { changes = .paths(paths.union(added)) } else { changes = more }
             }
+            rebuild(changes)
         }
     }
 }

@@ -1,13 +1,44 @@
 import Foundation
+import SitePipeline
 
-/// Notices changes to a site's input by polling: the paths, sizes and modification times of
-/// nianbao.yaml and everything under Content/ and Themes/. Polling works the same on every system
-/// and a site is a few thousand files at most.
-struct SiteWatcher: Sendable {
+/// Notices changes to a site's input: nianbao.yaml and everything under Content/ and Themes/.
+/// On Linux it is told by the kernel (`FolderEvents`), which names the files changed; elsewhere,
+/// or when inotify cannot be used, it polls the paths, sizes and modification times of every
+/// input file, and changes are `.unknown`. Used by one task.
+final class SiteWatcher {
     let root: URL
+    #if canImport(Glibc)
+        private let events: FolderEvents?
+    #endif
+    private var fingerprint: Int?
+
+    /// Starts watching: a change made from now on is reported, even one made before the first
+    /// call to `changes()`.
+    init(root: URL) {
+        self.root = root
+        #if canImport(Glibc)
+            events = FolderEvents(root: root.path)
+            if events != nil { return }
+        #endif
+        fingerprint = Self.fingerprint(root: root)
+    }
+
+    /// Whether changes are named rather than polled for.
+    var namesChanges: Bool { fingerprint == nil }
+
+    /// What changed since the last call, or since watching began; nil when nothing did.
+    func changes() -> InputChanges? {
+        #if canImport(Glibc)
+            if let events { return events.changes() }
+        #endif
+        let now = Self.fingerprint(root: root)
+        guard now != fingerprint else { return nil }
+        fingerprint = now
+        return .unknown
+    }
 
     /// A value that changes whenever an input file is added, removed or changed.
-    func fingerprint() -> Int {
+    static func fingerprint(root: URL) -> Int {
         var hasher = Hasher()
         let manager = FileManager.default
         var paths = ["nianbao.yaml"]

@@ -69,8 +69,12 @@ public enum BuildPipeline {
         }
     }
 
-    /// Runs the build; `lap` is told when each phase ends (for `NIANBAO_TIMINGS`).
-    public static func run(_ options: Options, lap: (String) -> Void = { _ in }) throws(Failure) -> Outcome {
+    /// Runs the build; `lap` is told when each phase ends (for `NIANBAO_TIMINGS`). A process
+    /// that builds again and again passes the same `session` each time, and `changes`, what
+    /// changed since the last build, when it knows.
+    public static func run(
+        _ options: Options, session: BuildSession? = nil, changes: InputChanges = .unknown, lap: (String) -> Void = { _ in }
+    ) throws(Failure) -> Outcome {
         var configFindings: [Finding] = []
         let config = SiteLoader.loadConfig(root: options.root, into: &configFindings)
         let (theme, themeFindings) = Theme.load(for: Site(root: options.root, config: config, agencies: [], findings: []))
@@ -82,9 +86,9 @@ public enum BuildPipeline {
             extraFindings += fontFindings
         }
         lap("theme+fonts")
-        var state = IncrementalState(options: options, theme: theme, fonts: fonts)
+        var state = IncrementalState(options: options, theme: theme, fonts: fonts, session: session)
         lap("cache")
-        var loaded = try state.load()
+        var loaded = try state.load(changes: changes)
         lap("load")
         var checked = state.validate(loaded)
         var findings = checked.findings + extraFindings
@@ -129,12 +133,23 @@ public enum BuildPipeline {
             throw .write(error.description)
         }
         lap("commit")
-        state.save(loaded, result: result, perReport: checked.perReport, buildID: buildID)
+        let saved = state.save(loaded, result: result, perReport: checked.perReport, buildID: buildID)
+        if let session, let saved, let folder = state.folder {
+            session.keep(loaded, cache: saved, folder: folder)
+        }
         lap("save cache")
         let work = Work(
             rendered: result.rendered.count, written: result.written.count, incremental: state.isIncremental, cacheNote: state.note)
-        if options.keepsMemoryUntilExit { _ = Unmanaged.passRetained(KeptUntilExit((state, loaded, checked, result))) }
-        return .built(findings: findings, reports: loaded.reports.count, paths: result.paths, work: work)
+        let outcome = Outcome.built(findings: findings, reports: loaded.reports.count, paths: result.paths, work: work)
+        let leftovers = Leftovers((state, loaded, checked, result))
+        if options.keepsMemoryUntilExit {
+            _ = Unmanaged.passRetained(leftovers)
+        } else if session != nil {
+            // The preview server answers as soon as the build is done; freeing what it made
+            // (a tenth of a rebuild at 20,000 reports) happens on another thread.
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
+        }
+        return outcome
     }
 
     /// Builds into a staging folder (full build) or an update folder (incremental build) and
@@ -182,8 +197,10 @@ public enum BuildPipeline {
     }
 }
 
-/// What `Options.keepsMemoryUntilExit` leaves behind: retained once, never released.
-private final class KeptUntilExit {
+/// What a build made and no longer needs, to be freed elsewhere than on the way out of `run`:
+/// never, with `Options.keepsMemoryUntilExit`, or on another thread, for a session.
+private final class Leftovers: @unchecked Sendable {
+    // Immutable after init and only ever released: no thread reads it.
     let values: Any
     init(_ values: Any) { self.values = values }
 }

@@ -28,10 +28,13 @@ struct IncrementalState {
     private(set) var previous: PreviousBuild?
     private(set) var agencyInputs: [String: CachedInput] = [:]
     private let ledger = InputLedger()
+    /// The site as the last build of this process loaded it, when the cache is the one that
+    /// build saved (`BuildSession`).
+    private var keptSite: Site?
 
     var isIncremental: Bool { previous != nil }
 
-    init(options: BuildPipeline.Options, theme: Theme?, fonts: FontSet?) {
+    init(options: BuildPipeline.Options, theme: Theme?, fonts: FontSet?, session: BuildSession? = nil) {
         self.options = options
         themeFiles = InputDigest.theme(theme?.folders ?? [])
         taskListFiles = InputDigest.taskLists(root: options.root)
@@ -39,6 +42,13 @@ struct IncrementalState {
             root: options.root, makePDFs: options.makePDFs, themeFiles: themeFiles, taskLists: taskListFiles, fonts: fonts)
         folder = options.useCache ? BuildCache.folder(root: options.root, output: options.output) : nil
         guard let folder else { return }
+        if let kept = session?.take(folder: folder), kept.cache.settings == settings,
+            OutputFolder.buildID(of: options.output) == kept.cache.buildID
+        {
+            cache = kept.cache
+            keptSite = kept.site
+            return
+        }
         switch BuildCache.load(from: folder) {
         case .failure(let unusable): note = unusable.description
         case .success(let loaded) where loaded.settings != settings: note = "nianbao, its options, nianbao.yaml, the theme or the fonts changed"
@@ -50,11 +60,19 @@ struct IncrementalState {
     mutating func forget(_ reason: String) {
         cache = nil
         previous = nil
+        keptSite = nil
         note = reason
     }
 
-    /// Loads the site, taking unchanged reports from the cache.
-    mutating func load() throws(BuildPipeline.Failure) -> Site {
+    /// Loads the site, taking unchanged reports from the cache. With the site the last build of
+    /// this process kept, and `changes` naming only report files, only those reports are read.
+    mutating func load(changes: InputChanges = .unknown) throws(BuildPipeline.Failure) -> Site {
+        if let keptSite, let cache, let changed = changes.reportFolders(in: Set(cache.order)),
+            let site = reload(changed, in: keptSite, cache: cache)
+        {
+            return site
+        }
+        keptSite = nil
         ledger.reset()
         let records = cache?.reports ?? [:]
         let ledger = self.ledger
@@ -82,14 +100,45 @@ struct IncrementalState {
             forget("most reports changed")
             return try load()
         }
-        let ranges = cache.reports.filter { !reused.contains($0.key) }.mapValues(\.tokens)
-        guard let tokens = TokenFile.read(ranges, in: folder!) else {
+        guard start(from: cache, reused: reused) else {
             forget("tokens.bin does not hold the search tokens")
             return try load()
         }
+        return site
+    }
+
+    /// The previous build to patch, with the search tokens of the reports not reused; false
+    /// when `tokens.bin` does not hold them.
+    private mutating func start(from cache: BuildCache, reused: Set<String>) -> Bool {
+        let ranges = cache.reports.filter { !reused.contains($0.key) }.mapValues(\.tokens)
+        guard let tokens = TokenFile.read(ranges, in: folder!) else { return false }
         previous = PreviousBuild(
             output: options.output, reused: reused, reports: cache.reports.mapValues(\.artifacts), tokens: tokens,
             siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests)
+        return true
+    }
+
+    /// The kept site with the reports of `changed` whose files now differ read again (and the
+    /// roll-ups above them); the others are reused without a look at their files. Nil when the
+    /// tokens of those reports cannot be read (the caller then loads as usual).
+    private mutating func reload(_ changed: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
+        let root = options.root.path
+        var inputs = cache.reports.mapValues(\.inputs)
+        var differ: Set<String> = []
+        for folder in changed {
+            guard let old = cache.reports[folder] else { return nil }
+            let now = Self.read(folder: folder, at: root + "/" + folder, previous: old)
+            inputs[folder] = now
+            if now.map(\.sha256) != old.inputs.map(\.sha256) { differ.insert(folder) }
+        }
+        let (site, read) = SiteLoader.reload(differ, in: kept)
+        for folder in read.subtracting(changed) {
+            inputs[folder] = Self.read(folder: folder, at: root + "/" + folder, previous: cache.reports[folder])
+        }
+        let reused = Set(cache.order).subtracting(read)
+        ledger.replace(inputs: inputs, reused: reused)
+        agencyInputs = cache.agencyInputs
+        guard start(from: cache, reused: reused) else { return nil }
         return site
     }
 
@@ -160,11 +209,12 @@ struct IncrementalState {
         return InputDigest.combine(files)
     }
 
-    /// Writes the cache for the next build. A failure is not an error: the next build is a full one.
-    func save(_ site: Site, result: BuildResult, perReport: [String: [Finding]], buildID: String) {
-        guard let folder else { return }
+    /// Writes the cache for the next build and returns it as written. A failure is not an error:
+    /// the next build is a full one.
+    func save(_ site: Site, result: BuildResult, perReport: [String: [Finding]], buildID: String) -> BuildCache? {
+        guard let folder else { return nil }
         let cells = Validator.crossReportCells.union(SiteBuilder.listedCells)
-        guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return }
+        guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return nil }
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let inputs = ledger.inputs
         // An incremental build changes the records of the reports it rendered; the others are
@@ -193,14 +243,14 @@ struct IncrementalState {
                 continue
             }
             guard let artifacts = result.artifacts[report.folder], let tokens = ranges[report.folder], let agency = agencies[report.agency]
-            else { return }
+            else { return nil }
             cache.update(
                 CachedReport(
                     folder: report.folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
                     findings: perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens))
         }
         cache.prune()
-        try? cache.save(to: folder)
+        return try? cache.save(to: folder)
     }
 }
 
@@ -210,6 +260,9 @@ final class InputLedger: Sendable {
     private let state = Mutex<(inputs: [String: [CachedInput]], reused: Set<String>)>(([:], []))
 
     func reset() { state.withLock { $0 = ([:], []) } }
+
+    /// Everything at once, for a build that knew the inputs of every report beforehand.
+    func replace(inputs: [String: [CachedInput]], reused: Set<String>) { state.withLock { $0 = (inputs, reused) } }
 
     func record(_ folder: String, _ inputs: [CachedInput], reused: Bool) {
         state.withLock {

@@ -41,7 +41,8 @@ struct Serve: AsyncParsableCommand {
         let options = PreviewServer.Options(
             root: root, output: folder, hosts: host.isEmpty ? ["::1", "127.0.0.1"] : host, port: port, makePDFs: pdf)
         let port = self.port
-        try await PreviewServer.run(options, basePath: basePath) { outcome in
+        let showsPhases = ProcessInfo.processInfo.environment["NIANBAO_TIMINGS"] != nil
+        try await PreviewServer.run(options, basePath: basePath) { outcome, laps in
             switch outcome {
             case .success(.built(let findings, let reports, _, _)), .success(.refused(let findings, let reports)):
                 let errors = findings.filter { $0.severity == .error }.count
@@ -50,7 +51,11 @@ struct Serve: AsyncParsableCommand {
                 if case .success(.built(_, _, _, let work)) = outcome, work.incremental {
                     rendered = "（增量：重新生成 \(work.rendered) 份，更新 \(work.written) 个文件）"
                 }
-                printError("已生成预览：\(reports) 份报告，\(errors) 个错误，\(warnings) 个警告\(rendered)")
+                let took = laps.reduce(Duration.zero) { $0 + $1.duration }
+                printError("已生成预览：\(reports) 份报告，\(errors) 个错误，\(warnings) 个警告\(rendered)，用时 \(Self.seconds(took)) 秒")
+                if showsPhases {
+                    printError("用时 (timings): " + laps.map { "\($0.phase) \(Self.seconds($0.duration)) s" }.joined(separator: ", "))
+                }
                 for finding in findings.prefix(20) {
                     printError("  \(finding.location.file):\(finding.location.line):\(finding.location.column) \(finding.rule) \(finding.message)")
                 }
@@ -60,6 +65,10 @@ struct Serve: AsyncParsableCommand {
         } listening: { address in
             printError("预览地址 (listening on) \(Self.url(address, port: port, basePath: basePath))")
         }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.3f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     static func url(_ address: String, port: Int, basePath: String) -> String {

@@ -89,6 +89,7 @@ struct ServeCommandTests {
         #expect(log.contains("http://[::1]:\(server.port)/zfxxgk/ndbg/") && log.contains("http://127.0.0.1:\(server.port)/zfxxgk/ndbg/"))
         // The rebuild started from the build cache: only the edited report was rendered again.
         #expect(log.contains("增量：重新生成 1 份"), "\(log)")
+        #expect(log.contains("秒"), "each build says how long it took: \(log)")
         // The preview never touches Output/.
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
     }

@@ -1,0 +1,67 @@
+import BuildCache
+import Foundation
+import SiteModel
+import Synchronization
+
+/// What a long-running process (the preview server) keeps from one build to the next, so that
+/// the next build neither reads the build cache from disk nor walks the whole site: the cache as
+/// saved, the site as loaded, and what `stat` said of the cache files then. A build that is told
+/// exactly which files changed (`InputChanges.paths`) and finds the cache files as it left them
+/// starts from these; anything else builds as `nianbao build` does.
+public final class BuildSession: Sendable {
+    struct Kept: Sendable {
+        let cache: BuildCache
+        let stamp: [Int64]
+        let site: Site
+    }
+
+    private let kept = Mutex<Kept?>(nil)
+
+    public init() {}
+
+    /// What the last build left, if it is still what the cache folder holds.
+    func take(folder: URL) -> Kept? {
+        kept.withLock { kept in
+            defer { kept = nil }
+            guard let found = kept, found.stamp == BuildCache.stamp(of: folder) else { return nil }
+            return found
+        }
+    }
+
+    /// Keeps the cache a build saved and its site, each report as the cache summarises it (what
+    /// a build reading the cache would load), so the full reports a build read are not held.
+    func keep(_ site: Site, cache: BuildCache, folder: URL) {
+        let agencies = site.agencies.map { agency in
+            Agency(
+                slug: agency.slug, name: agency.name, kind: agency.kind, parent: agency.parent, rollup: agency.rollup,
+                reports: agency.reports.map { cache.reports[$0.folder]?.summary ?? $0 })
+        }
+        let value = Kept(cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies))
+        kept.withLock { $0 = value }
+    }
+}
+
+/// What changed in a site's input files since the last build.
+public enum InputChanges: Sendable, Equatable {
+    /// Exactly these files or folders, relative to the site root (`Content/a/2024/report.md`).
+    case paths(Set<String>)
+    /// Anything may have changed: every file is looked at again.
+    case unknown
+
+    /// The report folders whose files changed, when every change is one a build can take by
+    /// reading those reports again: a report's `report.md`, `tables.yaml` or `tasks.yaml`, or a
+    /// file the build never reads in a report folder. Nil when anything else changed (the
+    /// configuration, an agency.yaml, a task list, the theme, or a folder added or removed).
+    func reportFolders(in reports: Set<String>) -> Set<String>? {
+        guard case .paths(let paths) = self else { return nil }
+        var folders: Set<String> = []
+        for path in paths {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count >= 4, parts[0] == "Content" else { return nil }
+            let folder = parts[0..<3].joined(separator: "/")
+            guard reports.contains(folder) else { return nil }
+            if parts.count == 4, IncrementalState.reportInputs.contains(String(parts[3])) { folders.insert(folder) }
+        }
+        return folders
+    }
+}
