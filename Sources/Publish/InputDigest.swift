@@ -17,16 +17,17 @@ public enum InputDigest {
     }
 
     public static func combine(_ files: [File]) -> String {
-        var listing = ""
+        // Bytes, not a String: 64,000 lines at 20,000 reports, on every rebuild.
+        var listing: [UInt8] = []
         listing.reserveCapacity(files.count * 110)
         // Positions are sorted, not the files: moving two strings per swap cost more than comparing.
         for index in PathOrder.sortedIndices(files.map(\.label)) {
-            listing += files[index].sha256
-            listing += "  "
-            listing += files[index].label
-            listing += "\n"
+            listing += files[index].sha256.utf8
+            listing += [UInt8(ascii: " "), UInt8(ascii: " ")]
+            listing += files[index].label.utf8
+            listing.append(UInt8(ascii: "\n"))
         }
-        return SHA256.hex(Data(listing.utf8))
+        return SHA256.hex(listing)
     }
 
     /// Reads every input.

@@ -13,12 +13,17 @@ public struct ReportArtifacts: Sendable, Equatable {
     public let files: [Manifest.Entry]
     /// Characters the print fonts lack.
     public let printFindings: [Finding]
+    /// Its entry in `search-index.json`: its address, title, agency and publication date, all
+    /// that the search index, the sitemap and the feed show of it. While no report rendered
+    /// again changes its entry, those three files stay as they are.
+    public let listing: String
 
-    public init(jsonForAll: String, csvRows: String, files: [Manifest.Entry], printFindings: [Finding]) {
+    public init(jsonForAll: String, csvRows: String, files: [Manifest.Entry], printFindings: [Finding], listing: String) {
         self.jsonForAll = jsonForAll
         self.csvRows = csvRows
         self.files = files
         self.printFindings = printFindings
+        self.listing = listing
     }
 }
 
@@ -28,10 +33,13 @@ extension ReportArtifacts: ByteCodable {
         writer.write(csvRows)
         writer.write(files)
         writer.write(printFindings)
+        writer.write(listing)
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(jsonForAll: try reader.string(), csvRows: try reader.string(), files: try reader.array(), printFindings: try reader.array())
+        self.init(
+            jsonForAll: try reader.string(), csvRows: try reader.string(), files: try reader.array(), printFindings: try reader.array(),
+            listing: try reader.string())
     }
 }
 

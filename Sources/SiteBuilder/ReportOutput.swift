@@ -35,10 +35,11 @@ extension SiteBuilder {
                 OutputFile(SitePaths.reportFile(agency.slug, report.year, "data.csv"), text: OpenData.csv(report, agency: agency)),
             ] + (pdf.map { [OutputFile(path: SitePaths.reportFile(agency.slug, report.year, "report.pdf"), contents: Data($0.pdf))] } ?? [])
             folder = report.folder
+            let document = ReportListing.document(report, agency: agency)
             artifacts = ReportArtifacts(
                 jsonForAll: OpenData.values(report, agency: agency), csvRows: OpenData.wideRow(report, agency: agency),
-                files: try files.map { try writer.write($0) }, printFindings: pdf?.findings ?? [])
-            tokens = SearchIndex.tokens(of: ReportListing.document(report, agency: agency), text: page.text)
+                files: try files.map { try writer.write($0) }, printFindings: pdf?.findings ?? [], listing: document.json)
+            tokens = SearchIndex.tokens(of: document, text: page.text)
         }
     }
 

@@ -8,6 +8,12 @@ struct SearchIndex {
         let title: String
         let agency: String
         let published: String
+
+        /// Its entry in `search-index.json`.
+        var json: String {
+            "{\"url\": \(JSONText.string(url)), \"title\": \(JSONText.string(title)), "
+                + "\"agency\": \(JSONText.string(agency)), \"published\": \(JSONText.string(published))}"
+        }
     }
 
     private(set) var documents: [Document] = []
@@ -50,10 +56,7 @@ struct SearchIndex {
 
     /// `search-index.json`: the documents and the number of shards.
     func documentList() -> String {
-        let list = documents.map { document in
-            "{\"url\": \(JSONText.string(document.url)), \"title\": \(JSONText.string(document.title)), "
-                + "\"agency\": \(JSONText.string(document.agency)), \"published\": \(JSONText.string(document.published))}"
-        }
+        let list = documents.map(\.json)
         return JSONText.object([
             ("tokenizer", JSONText.string("cjk-bigram-v1")), ("shards", String(shardCount)),
             ("documents", JSONText.array(list, indent: "  ")),

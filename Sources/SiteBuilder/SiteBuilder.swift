@@ -159,8 +159,11 @@ public enum SiteBuilder {
         }
         reports.pages.append((SiteLayout.compliance, nil))
         lap("compliance")
+        // The search index's list of documents, the sitemap and the feed show of each report only
+        // its listing (and the site's structure, which an incremental build does not change).
+        let listingsChanged = outputs.values.contains { output in previous?.reports[output.folder]?.listing != output.artifacts.listing }
         if let previous {
-            try write("search-index.json", search.documentList())
+            if listingsChanged { try write("search-index.json", search.documentList()) }
             guard let shards = search.patchedShards(changes, read: previous.text) else {
                 throw IncrementalBuildUnavailable(reason: "search shards of the previous build cannot be read")
             }
@@ -180,8 +183,10 @@ public enum SiteBuilder {
             try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
             try write("data/all.csv", reports.allCSV.joined())
         }
-        try write("sitemap.xml", Feeds.sitemap(pages: reports.pages.sorted { $0.path < $1.path }, website: website))
-        try write("feed.xml", Feeds.atom(reports.entries, website: website))
+        if previous == nil || listingsChanged {
+            try write("sitemap.xml", Feeds.sitemap(pages: reports.pages.sorted { $0.path < $1.path }, website: website))
+            try write("feed.xml", Feeds.atom(reports.entries, website: website))
+        }
         let deployment = DeploymentSite(name: website.name, domain: website.domain, basePath: website.basePath)
         if previous == nil {
             try write("data/cells.csv", catalogue.csv)
@@ -208,7 +213,7 @@ public enum SiteBuilder {
         let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
         try write(
-            "deploy/manifest.json", Manifest.json(published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
+            "deploy/manifest.json", Manifest.json(sorted: published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
 
         lap("manifest")
         var paths = sorted.map(\.path)

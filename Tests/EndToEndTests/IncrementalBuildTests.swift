@@ -120,15 +120,18 @@ import Testing
         #expect(String(decoding: output["compliance/compliance.json"]!, as: UTF8.self).contains("task-overdue"))
     }
 
-    @Test("a new publication date reaches the home page and the dashboard, which a narrative edit leaves alone")
+    @Test("a new publication date reaches the home page, the dashboard, the sitemap and the feed, which a narrative edit leaves alone")
     func siteWidePages() throws {
         let site = try BuildCommandTests.sampleSite()
         #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
-        let pages = ["index.html", "compliance/index.html", "data/all.csv"].map { site.root.appendingPathComponent("Output/" + $0).path }
+        let pages = ["index.html", "compliance/index.html", "data/all.csv", "search-index.json", "sitemap.xml", "feed.xml"].map {
+            site.root.appendingPathComponent("Output/" + $0).path
+        }
         let before = try pages.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int }
         try edit(site, "Content/qingshan-tax/2022/report.md") { $0 + "\n另：本年度更新了政务公开目录。\n" }
         let narrative = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
-        // The report page and the search index only: the home page, the dashboard and the open data are as they were.
+        // The report page and the search index's shards only: the home page, the dashboard, the
+        // open data, the list of search documents, the sitemap and the feed are as they were.
         #expect(narrative.stderr.contains("重新生成 1 份报告"), "\(narrative.stderr)")
         #expect(try pages.map { try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int } == before)
         try edit(site, "Content/qingshan-tax/2023/report.md") {
