@@ -16,6 +16,8 @@
         private var folders: [Int32: String] = [:]
         /// A folder could not be told apart or watched: changes cannot be named.
         private var blind = false
+        /// Events as read(2) gives them, reused from call to call.
+        private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         /// The folders of a site's input directly under its root.
         static let watched = ["Content", "Themes"]
@@ -80,7 +82,6 @@
         func changes() -> InputChanges? {
             var paths: Set<String> = []
             var overflowed = false
-            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { break }

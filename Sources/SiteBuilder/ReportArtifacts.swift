@@ -13,12 +13,20 @@ public struct ReportArtifacts: Sendable, Equatable {
     public let files: [Manifest.Entry]
     /// Characters the print fonts lack.
     public let printFindings: [Finding]
-    /// Its entry in `search-index.json`: its address, title, agency and publication date, all
-    /// that the search index, the sitemap and the feed show of it. While no report rendered
-    /// again changes its entry, those three files stay as they are.
-    public let listing: String
+    /// A digest of its entry in `search-index.json` (the first 8 bytes of its SHA-256): its
+    /// address, title, agency and publication date, all that the search index, the sitemap and
+    /// the feed show of it. While no report rendered again changes it, those three files stay as
+    /// they are. A number, not the text: 20,000 more strings made the cache slower to read.
+    public let listing: UInt64
 
-    public init(jsonForAll: String, csvRows: String, files: [Manifest.Entry], printFindings: [Finding], listing: String) {
+    /// The `listing` of a report whose entry in `search-index.json` is `entry`.
+    public static func listing(of entry: String) -> UInt64 {
+        var hash = SHA256()
+        hash.update(entry.utf8)
+        return hash.finish().prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    public init(jsonForAll: String, csvRows: String, files: [Manifest.Entry], printFindings: [Finding], listing: UInt64) {
         self.jsonForAll = jsonForAll
         self.csvRows = csvRows
         self.files = files
@@ -39,7 +47,7 @@ extension ReportArtifacts: ByteCodable {
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         self.init(
             jsonForAll: try reader.string(), csvRows: try reader.string(), files: try reader.array(), printFindings: try reader.array(),
-            listing: try reader.string())
+            listing: try reader.uint64())
     }
 }
 

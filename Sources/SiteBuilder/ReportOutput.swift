@@ -38,7 +38,7 @@ extension SiteBuilder {
             let document = ReportListing.document(report, agency: agency)
             artifacts = ReportArtifacts(
                 jsonForAll: OpenData.values(report, agency: agency), csvRows: OpenData.wideRow(report, agency: agency),
-                files: try files.map { try writer.write($0) }, printFindings: pdf?.findings ?? [], listing: document.json)
+                files: try files.map { try writer.write($0) }, printFindings: pdf?.findings ?? [], listing: ReportArtifacts.listing(of: document.json))
             tokens = SearchIndex.tokens(of: document, text: page.text)
         }
     }

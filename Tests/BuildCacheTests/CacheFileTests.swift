@@ -21,7 +21,7 @@ import Testing
             cell: "requests.received.total", expected: "53", found: "52", terms: ["一 38", "二 15"], hint: nil)
         let artifacts = ReportArtifacts(
             jsonForAll: "{\"id\": 1}", csvRows: "a,b\r\n", files: [Manifest.Entry(path: "a/2020/index.html", size: 12, sha256: "ab")],
-            printFindings: [finding], listing: "{\"url\": \"a/2020/\"}")
+            printFindings: [finding], listing: ReportArtifacts.listing(of: "{\"url\": \"a/2020/\"}"))
         let record = CachedReport(
             folder: report.folder, inputs: [CachedInput.read(root.path + "/" + report.reportFile, label: report.reportFile, previous: nil)],
             agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: SiteBuilder.listedCells), findings: [finding],
