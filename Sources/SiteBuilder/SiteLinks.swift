@@ -10,7 +10,9 @@ extension SiteBuilder {
     static func checkLinks(
         _ scanned: ScanningWriter.Scanned, paths: [String], site: Site, website: Website, previous: PreviousBuild?
     ) -> LinkRecord {
-        var checker = LinkChecker(paths: paths, baseURL: website.baseURL, basePath: website.basePath)
+        // `paths` are sorted; an incremental build checks the links of a few pages only.
+        var checker = LinkChecker(
+            paths: paths, baseURL: website.baseURL, basePath: website.basePath, sorted: previous != nil && scanned.pages.count < 1000)
         checker.readIDs = previous?.ids(ofPage:)
         for page in scanned.pages { checker.addPage(page.path, ids: page.ids) }
         // Found from the page's path when a link is broken: a table of every report's page cost

@@ -219,6 +219,19 @@ import Testing
         #expect(added.stderr.contains("reports were added, removed or renamed"), "\(added.stderr)")
     }
 
+    @Test("links written in an edited report are looked up among the build's files: a missing page is found, an existing one is not")
+    func linksFromEditedReport() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        try edit(site, "Content/qingshan-tax/2023/report.md") {
+            $0 + "\n参见[上年报告](../../qingshan-tax/2022/)、[数据](../../qingshan-tax/2022/data.csv)和[旧报告](../../qingshan-tax/2019/)。\n"
+        }
+        let again = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--format", "github"])
+        #expect(again.status == 1)
+        let broken = again.stdout.split(separator: "\n").filter { $0.contains("link-broken") || $0.contains("链接") }
+        #expect(broken.count == 1 && broken[0].contains("qingshan-tax/2019"), "\(again.stdout)")
+    }
+
     @Test("a link from an unchanged report to an anchor of an edited one is checked again")
     func anchorIntoEditedReport() throws {
         let site = try BuildCommandTests.sampleSite()
