@@ -212,8 +212,8 @@ public enum SiteBuilder {
         let sorted = PathOrder.sortedIndices(files.map(\.path)).map { files[$0] }
         let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
-        try write(
-            "deploy/manifest.json", Manifest.json(sorted: published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
+        let manifest = Manifest.bytes(sorted: published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment)
+        siteFiles.append(try writer.write(OutputFile(path: "deploy/manifest.json", contents: Data(manifest))))
 
         lap("manifest")
         var paths = sorted.map(\.path)
