@@ -199,14 +199,26 @@ struct IncrementalState {
     /// without the cache (the builder then reads the inputs itself).
     func inputDigest(_ site: Site, theme: Theme) -> String? {
         guard folder != nil else { return nil }
-        var files = themeFiles + taskListFiles
+        var others = themeFiles + taskListFiles
         if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
-            files.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
+            others.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
         }
-        for input in Array(agencyInputs.values) + ledger.inputs.values.flatMap({ $0 }) where !input.sha256.isEmpty {
-            files.append(InputDigest.File(label: input.label, sha256: input.sha256))
+        // Content/<agency>/… in label order as they are listed: agencies by the bytes of
+        // "<slug>/", then each year's report.md, tables.yaml and tasks.yaml, then agency.yaml.
+        let inputs = ledger.inputs
+        var inOrder: [InputDigest.File] = []
+        inOrder.reserveCapacity(inputs.count * Self.reportInputs.count + site.agencies.count)
+        for agency in site.agencies.sorted(by: { Array(($0.slug + "/").utf8).lexicographicallyPrecedes(($1.slug + "/").utf8) }) {
+            for report in agency.reports {
+                for input in inputs[report.folder] ?? [] where !input.sha256.isEmpty {
+                    inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))
+                }
+            }
+            if let input = agencyInputs["Content/\(agency.slug)/agency.yaml"], !input.sha256.isEmpty {
+                inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))
+            }
         }
-        return InputDigest.combine(files)
+        return InputDigest.combine(inOrder: inOrder, others: others)
     }
 
     /// Writes the cache for the next build and returns it as written. A failure is not an error:
