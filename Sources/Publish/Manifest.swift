@@ -37,8 +37,8 @@ public enum Manifest {
               "files": [
 
             """.utf8
-        // The media type of the last extension seen: files of one kind come in runs.
-        var lastType: (path: String, type: String)?
+        // The media type of the last extension seen, quoted: files of one kind come in runs.
+        var lastType: (path: String, quoted: [UInt8])?
         for (number, entry) in entries.enumerated() {
             if number > 0 { bytes += ",\n".utf8 }
             bytes += "    {\"path\": ".utf8
@@ -48,14 +48,12 @@ public enum Manifest {
             bytes += ", \"sha256\": \"".utf8
             append(entry.sha256, to: &bytes)
             bytes += "\", \"type\": ".utf8
-            let type: String
-            if let lastType, sameExtension(lastType.path, entry.path) {
-                type = lastType.type
-            } else {
-                type = ContentType.of(entry.path)
-                lastType = (entry.path, type)
+            if lastType == nil || !sameExtension(lastType!.path, entry.path) {
+                var quoted: [UInt8] = []
+                appendQuoted(ContentType.of(entry.path), to: &quoted)
+                lastType = (entry.path, quoted)
             }
-            appendQuoted(type, to: &bytes)
+            bytes += lastType!.quoted
             bytes += "}".utf8
         }
         bytes += "\n  ]\n}\n".utf8
@@ -72,22 +70,25 @@ public enum Manifest {
             && !b.hasSuffix(ContentType.feed.file)
     }
 
-    /// Appends the UTF-8 of `text` in one copy where the string is stored contiguously.
+    /// Appends the UTF-8 of `text` in one copy.
     private static func append(_ text: String, to bytes: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += text.utf8 }
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        // Paths seldom hold a quote or a backslash: then the bytes go over in one copy.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else {
-            append(text, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
-            bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Paths seldom hold a quote or a backslash: then the bytes go over in one copy.
+            guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }
