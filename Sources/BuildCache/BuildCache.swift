@@ -1,5 +1,6 @@
 import ByteCoding
 import CZlib
+import Diagnostics
 import Foundation
 import Publish
 import SiteBuilder
@@ -33,6 +34,9 @@ public struct BuildCache: Sendable {
     public var links: LinkRecord
     /// What each group of site-wide pages was made from (`BuildResult.digests`).
     public var digests: [String: String] = [:]
+    /// The findings of the rules across years, by agency, where there are any: an agency whose
+    /// reports are all unchanged keeps them.
+    public var crossYear: [String: [Finding]] = [:]
 
     public init(
         settings: String, buildID: String, order: [String], reports: [String: CachedReport], agencyInputs: [String: CachedInput],
@@ -64,7 +68,7 @@ public struct BuildCache: Sendable {
 
     static let magic = Array("nianbao build cache\n".utf8)
     static let journalMagic = Array("nianbao build cache journal\n".utf8)
-    static let format = 7
+    static let format = 8
 
     /// The base file this cache was read from, as the journal names it: its size and CRC-32.
     private var base: (size: Int, checksum: UInt32)?
@@ -150,6 +154,8 @@ public struct BuildCache: Sendable {
         links = try reader.value()
         digests = [:]
         for _ in 0..<(try reader.count()) { digests[try reader.string()] = try reader.string() }
+        crossYear = [:]
+        for _ in 0..<(try reader.count()) { crossYear[try reader.string()] = try reader.array(of: Finding.self) }
     }
 
     /// Records framed by their length, decoded in parallel; nil when one is malformed.
@@ -264,6 +270,11 @@ public struct BuildCache: Sendable {
         for key in digests.keys.sorted() {
             writer.write(key)
             writer.write(digests[key]!)
+        }
+        writer.write(crossYear.count)
+        for slug in crossYear.keys.sorted() {
+            writer.write(slug)
+            writer.write(crossYear[slug]!)
         }
     }
 

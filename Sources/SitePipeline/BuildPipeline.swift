@@ -133,7 +133,7 @@ public enum BuildPipeline {
             throw .write(error.description)
         }
         lap("commit")
-        let saved = state.save(loaded, result: result, perReport: checked.perReport, buildID: buildID)
+        let saved = state.save(loaded, result: result, checked: checked, buildID: buildID)
         if let session, let saved, let folder = state.folder {
             session.keep(loaded, cache: saved, folder: folder)
         }

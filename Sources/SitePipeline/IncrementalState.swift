@@ -186,13 +186,22 @@ struct IncrementalState {
     }
 
     /// Validates the reports read, reusing the cached findings of the others.
-    func validate(_ site: Site) -> (findings: [Finding], perReport: [String: [Finding]]) {
+    func validate(_ site: Site) -> Checked {
         var reusing: [String: [Finding]] = [:]
         if let cache, previous != nil {
             for folder in ledger.reused { reusing[folder] = cache.reports[folder]?.findings }
         }
-        let (all, perReport) = Validator.validate(site, reusing: reusing)
-        return (all, perReport)
+        let (all, perReport, crossYear) = Validator.validate(site, reusing: reusing, crossYear: previous == nil ? nil : cache?.crossYear)
+        return Checked(findings: all, perReport: perReport, crossYear: crossYear)
+    }
+
+    /// The findings of a build's checks, and those the cache keeps for the next build.
+    struct Checked {
+        let findings: [Finding]
+        /// Each report's own findings, by folder.
+        let perReport: [String: [Finding]]
+        /// The findings of the rules across years, by agency, where there are any.
+        let crossYear: [String: [Finding]]
     }
 
     /// The manifest's digest of the inputs, from the digests gathered while loading; nil
@@ -223,7 +232,7 @@ struct IncrementalState {
 
     /// Writes the cache for the next build and returns it as written. A failure is not an error:
     /// the next build is a full one.
-    func save(_ site: Site, result: BuildResult, perReport: [String: [Finding]], buildID: String) -> BuildCache? {
+    func save(_ site: Site, result: BuildResult, checked: Checked, buildID: String) -> BuildCache? {
         guard let folder else { return nil }
         let cells = Validator.crossReportCells.union(SiteBuilder.listedCells)
         guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return nil }
@@ -242,6 +251,7 @@ struct IncrementalState {
         cache.siteFiles = result.siteFiles
         cache.links = result.links
         cache.digests = result.digests
+        cache.crossYear = checked.crossYear
         for report in site.reports {
             let fresh = inputs[report.folder] ?? []
             if let old = cache.reports[report.folder], ranges[report.folder] == nil {
@@ -259,7 +269,7 @@ struct IncrementalState {
             cache.update(
                 CachedReport(
                     folder: report.folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
-                    findings: perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens))
+                    findings: checked.perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens))
         }
         cache.prune()
         return try? cache.save(to: folder)

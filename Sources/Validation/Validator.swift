@@ -12,10 +12,15 @@ public enum Validator {
         validate(site, reusing: [:]).all
     }
 
-    /// All findings for `site`, and each report's own (those of rules on one report) by folder.
-    /// A report in `reusing` is not checked again: its findings are taken from there (the build
-    /// cache's, for a report whose files have not changed). Rules across reports always run.
-    public static func validate(_ site: Site, reusing: [String: [Finding]]) -> (all: [Finding], perReport: [String: [Finding]]) {
+    /// All findings for `site`, each report's own (those of rules on one report) by folder, and
+    /// those of the rules across years by agency (where there are any). A report in `reusing`
+    /// is not checked again: its findings are taken from there (the build cache's, for a report
+    /// whose files have not changed). An agency whose reports are all in `reusing` takes its
+    /// findings across years from `crossYear`, when given (the last build's); the other rules
+    /// across reports always run.
+    public static func validate(
+        _ site: Site, reusing: [String: [Finding]], crossYear previous: [String: [Finding]]? = nil
+    ) -> (all: [Finding], perReport: [String: [Finding]], crossYear: [String: [Finding]]) {
         let reports = site.reports
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
         let perReport = Mutex([[Finding]](repeating: [], count: reports.count))
@@ -28,11 +33,18 @@ public enum Validator {
         let chunks = perReport.withLock { $0 }
         var findings = site.findings + WebRules.check(site.config)
         for chunk in chunks { findings += chunk }
-        for agency in site.agencies { findings += CrossYearRules.check(agency.reports) }
+        var crossYear: [String: [Finding]] = [:]
+        for agency in site.agencies {
+            // Consecutive reports of one agency only: unchanged reports give the same findings.
+            let unchanged = previous != nil && agency.reports.allSatisfy { reusing[$0.folder] != nil }
+            let found = unchanged ? previous?[agency.slug] ?? [] : CrossYearRules.check(agency.reports)
+            if !found.isEmpty { crossYear[agency.slug] = found }
+            findings += found
+        }
         findings += TaskRules.check(site)
         var byFolder: [String: [Finding]] = [:]
         for (report, chunk) in zip(reports, chunks) { byFolder[report.folder] = chunk }
-        return (findings.sortedForReport(), byFolder)
+        return (findings.sortedForReport(), byFolder, crossYear)
     }
 
     /// The cells rules across reports read: a report reduced to these (`Report.keeping(cells:)`)

@@ -56,6 +56,32 @@ import Testing
         #expect(BuildCommandTests.snapshot(site.root.appendingPathComponent("Output")) == BuildCommandTests.snapshot(site.root.appendingPathComponent("Full")))
     }
 
+    @Test("an unchanged agency keeps its findings across years through builds that edit another, until it is fixed")
+    func crossYearFindingsKept() throws {
+        let site = try BuildCommandTests.sampleSite()
+        // qingshan-tax's 2023 carry-over no longer matches 2022's carried-forward figures.
+        let file = "Content/qingshan-tax/2023/tables.yaml"
+        let original = try site.read(file)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = try #require(lines.firstIndex { $0.contains("二、上年结转政府信息公开申请数量") })
+        var broken = lines
+        broken[line] = broken[line].replacingOccurrences(of: #"\[(\d+)"#, with: "[7$1", options: .regularExpression)
+        try site.write(file, broken.joined(separator: "\n"))
+        let first = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        #expect(first.stdout.contains("carry-over-mismatch") && first.stdout.contains(file), "\(first.stdout)")
+        // Another agency's narrative changes: qingshan-tax is taken from the cache, findings and all.
+        try edit(site, "Content/jiangyu-tax/2024/report.md") { $0 + "\n另：本年度更新了公开指南。\n" }
+        let cached = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        let full = try Nianbao.run(
+            ["build", "-s", site.root.path, "--no-pdf", "--allow-errors", "--no-cache", "-o", site.root.appendingPathComponent("Full").path])
+        #expect(cached.stderr.contains("增量生成：重新生成 1 份报告"), "\(cached.stderr)")
+        #expect(cached.stdout == full.stdout && cached.stdout == first.stdout, "\(cached.stdout)")
+        // Fixed: the finding goes.
+        try site.write(file, original)
+        let fixed = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(fixed.status == 0 && !fixed.stdout.contains("carry-over-mismatch"), "\(fixed.stdout)")
+    }
+
     @Test("a roll-up is summed again when a report it sums changes; Output equals a full build")
     func rollUpChild() throws {
         let site = try BuildCommandTests.sampleSite()
