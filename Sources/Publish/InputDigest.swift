@@ -22,19 +22,32 @@ public enum InputDigest {
     /// and task-list files, a few hundred) are sorted, then the two are merged. Labels that are
     /// not all ASCII, whose order is not their bytes', are sorted together as `combine` does.
     public static func combine(inOrder: [File], others: [File]) -> String {
-        let ascii = { (file: File) in file.label.utf8.allSatisfy { $0 < 0x80 } }
-        guard inOrder.allSatisfy(ascii), others.allSatisfy(ascii),
-            zip(inOrder, inOrder.dropFirst()).allSatisfy({ $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) })
-        else { return combine(inOrder + others) }
         let sorted = PathOrder.sortedIndices(others.map(\.label)).map { others[$0] }
+        guard sorted.allSatisfy({ $0.label.utf8.allSatisfy { $0 < 0x80 } }) else { return combine(inOrder + others) }
         var listing: [UInt8] = []
         listing.reserveCapacity((inOrder.count + others.count) * 110)
-        var (next, other) = (0, 0)
-        while next < inOrder.count || other < sorted.count {
-            let takesOther = next == inOrder.count || (other < sorted.count && sorted[other].label < inOrder[next].label)
-            append(takesOther ? sorted[other] : inOrder[next], to: &listing)
-            if takesOther { other += 1 } else { next += 1 }
+        // Where the last label of `inOrder` sits in `listing`, to check the order against.
+        var last: Range<Int>?
+        var other = 0
+        for file in inOrder {
+            while other < sorted.count && sorted[other].label < file.label {
+                append(sorted[other], to: &listing)
+                other += 1
+            }
+            listing += file.sha256.utf8
+            listing += [UInt8(ascii: " "), UInt8(ascii: " ")]
+            let start = listing.count
+            var label = file.label
+            label.withUTF8 { listing.append(contentsOf: $0) }
+            let range = start..<listing.count
+            let follows = listing.withUnsafeBufferPointer { bytes in
+                !bytes[range].contains { $0 >= 0x80 } && (last.map { bytes[$0].lexicographicallyPrecedes(bytes[range]) } ?? true)
+            }
+            guard follows else { return combine(inOrder + others) }
+            last = range
+            listing.append(UInt8(ascii: "\n"))
         }
+        for file in sorted[other...] { append(file, to: &listing) }
         return SHA256.hex(listing)
     }
 

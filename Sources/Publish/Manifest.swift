@@ -37,37 +37,55 @@ public enum Manifest {
               "files": [
 
             """.utf8
-        // The media type of the last extension seen, quoted: files of one kind come in runs.
-        var lastType: (path: String, quoted: [UInt8])?
+        var types = MediaTypes()
         for (number, entry) in entries.enumerated() {
-            if number > 0 { bytes += ",\n".utf8 }
-            bytes += "    {\"path\": ".utf8
-            appendQuoted(entry.path, to: &bytes)
-            bytes += ", \"size\": ".utf8
-            appendDecimal(entry.size, to: &bytes)
-            bytes += ", \"sha256\": \"".utf8
-            append(entry.sha256, to: &bytes)
-            bytes += "\", \"type\": ".utf8
-            if lastType == nil || !sameExtension(lastType!.path, entry.path) {
-                var quoted: [UInt8] = []
-                appendQuoted(ContentType.of(entry.path), to: &quoted)
-                lastType = (entry.path, quoted)
+            if number > 0 { bytes += Self.separator }
+            bytes += Self.pathKey
+            var path = entry.path
+            path.withUTF8 { utf8 in
+                appendQuoted(utf8, to: &bytes)
+                bytes += Self.sizeKey
+                appendDecimal(entry.size, to: &bytes)
+                bytes += Self.digestKey
+                append(entry.sha256, to: &bytes)
+                bytes += Self.typeKey
+                bytes += types.quoted(of: utf8, path: entry.path)
             }
-            bytes += lastType!.quoted
-            bytes += "}".utf8
+            bytes.append(UInt8(ascii: "}"))
         }
         bytes += "\n  ]\n}\n".utf8
         return bytes
     }
 
-    /// Whether two paths end in the same file extension, and neither is the feed (whose type is
-    /// its own): then they have the same media type.
-    private static func sameExtension(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (a.utf8, b.utf8)
-        guard let dotX = x.lastIndex(of: UInt8(ascii: ".")), let dotY = y.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let (extX, extY) = (x[dotX...], y[dotY...])
-        return !extX.contains(UInt8(ascii: "/")) && extX.elementsEqual(extY) && !a.hasSuffix(ContentType.feed.file)
-            && !b.hasSuffix(ContentType.feed.file)
+    // The fixed parts of an entry's line, as bytes once.
+    private static let separator = Array(",\n".utf8)
+    private static let pathKey = Array("    {\"path\": ".utf8)
+    private static let sizeKey = Array(", \"size\": ".utf8)
+    private static let digestKey = Array(", \"sha256\": \"".utf8)
+    private static let typeKey = Array("\", \"type\": ".utf8)
+
+    /// Each extension's media type, quoted, looked up once (`ContentType.of`): a site has a
+    /// dozen kinds of file and 100,000 files.
+    private struct MediaTypes {
+        private var known: [(extension: [UInt8], quoted: [UInt8])] = []
+        private static let feed = Array(ContentType.feed.file.utf8)
+
+        mutating func quoted(of utf8: UnsafeBufferPointer<UInt8>, path: String) -> [UInt8] {
+            let name = utf8[(utf8.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)...]
+            guard let dot = name.lastIndex(of: UInt8(ascii: ".")), !name.elementsEqual(Self.feed) else { return Self.quote(path) }
+            let found = name[(dot + 1)...]
+            if let type = known.first(where: { $0.extension.elementsEqual(found) }) { return type.quoted }
+            let quoted = Self.quote(path)
+            known.append((Array(found), quoted))
+            return quoted
+        }
+
+        private static func quote(_ path: String) -> [UInt8] {
+            var quoted: [UInt8] = []
+            var type = ContentType.of(path)
+            type.withUTF8 { Manifest.appendQuoted($0, to: &quoted) }
+            return quoted
+        }
     }
 
     /// Appends the UTF-8 of `text` in one copy.
@@ -76,19 +94,17 @@ public enum Manifest {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+    /// `utf8` as a JSON string: paths seldom hold a quote or a backslash, and then the bytes go
+    /// over in one copy.
+    fileprivate static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            // Paths seldom hold a quote or a backslash: then the bytes go over in one copy.
-            guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
+        if utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
             for byte in utf8 {
                 if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { bytes.append(UInt8(ascii: "\\")) }
                 bytes.append(byte)
             }
+        } else {
+            bytes.append(contentsOf: utf8)
         }
         bytes.append(UInt8(ascii: "\""))
     }

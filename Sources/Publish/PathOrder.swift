@@ -13,21 +13,23 @@ public enum PathOrder {
         bytes.reserveCapacity(paths.count * 40)
         var bounds: [Range<Int>] = []
         bounds.reserveCapacity(paths.count)
-        for path in paths {
+        for var path in paths {
             let start = bytes.count
-            bytes += path.utf8
+            path.withUTF8 { bytes.append(contentsOf: $0) }
             bounds.append(start..<bytes.count)
         }
         guard !bytes.contains(where: { $0 >= 0x80 }) else {
             return paths.indices.sorted { paths[$0] < paths[$1] }
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress
-            return paths.indices.sorted { left, right in
-                let (a, b) = (bounds[left], bounds[right])
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, common)
-                return order != 0 ? order < 0 : a.count < b.count
+            bounds.withUnsafeBufferPointer { bounds in
+                let base = buffer.baseAddress
+                return paths.indices.sorted { left, right in
+                    let (a, b) = (bounds[left], bounds[right])
+                    let common = min(a.count, b.count)
+                    let order = common == 0 ? 0 : memcmp(base! + a.lowerBound, base! + b.lowerBound, common)
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
             }
         }
     }
