@@ -34,29 +34,28 @@ public enum InputDigest {
                 append(sorted[other], to: &listing)
                 other += 1
             }
-            listing += file.sha256.utf8
-            listing += [UInt8(ascii: " "), UInt8(ascii: " ")]
-            let start = listing.count
-            var label = file.label
-            label.withUTF8 { listing.append(contentsOf: $0) }
-            let range = start..<listing.count
+            let range = append(file, to: &listing)
             let follows = listing.withUnsafeBufferPointer { bytes in
                 !bytes[range].contains { $0 >= 0x80 } && (last.map { bytes[$0].lexicographicallyPrecedes(bytes[range]) } ?? true)
             }
             guard follows else { return combine(inOrder + others) }
             last = range
-            listing.append(UInt8(ascii: "\n"))
         }
         for file in sorted[other...] { append(file, to: &listing) }
         return SHA256.hex(listing)
     }
 
-    /// One line as `sha256sum` prints it.
-    private static func append(_ file: File, to listing: inout [UInt8]) {
-        listing += file.sha256.utf8
+    /// One line as `sha256sum` prints it; returns where the label went.
+    @discardableResult
+    private static func append(_ file: File, to listing: inout [UInt8]) -> Range<Int> {
+        var (digest, label) = (file.sha256, file.label)
+        digest.withUTF8 { listing.append(contentsOf: $0) }
         listing += [UInt8(ascii: " "), UInt8(ascii: " ")]
-        listing += file.label.utf8
+        let start = listing.count
+        label.withUTF8 { listing.append(contentsOf: $0) }
+        let range = start..<listing.count
         listing.append(UInt8(ascii: "\n"))
+        return range
     }
 
     public static func combine(_ files: [File]) -> String {

@@ -67,10 +67,11 @@ struct IncrementalState {
     /// Loads the site, taking unchanged reports from the cache. With the site the last build of
     /// this process kept, and `changes` naming only report files, only those reports are read.
     mutating func load(changes: InputChanges = .unknown) throws(BuildPipeline.Failure) -> Site {
-        if let keptSite, let cache, let changed = changes.reportFolders(in: Set(cache.order)),
-            let site = reload(changed, in: keptSite, cache: cache)
-        {
-            return site
+        if let keptSite, let cache {
+            let reports = Set(cache.order)
+            if let changed = changes.reportFolders(in: reports), let site = reload(changed, of: reports, in: keptSite, cache: cache) {
+                return site
+            }
         }
         keptSite = nil
         ledger.reset()
@@ -121,7 +122,7 @@ struct IncrementalState {
     /// The kept site with the reports of `changed` whose files now differ read again (and the
     /// roll-ups above them); the others are reused without a look at their files. Nil when the
     /// tokens of those reports cannot be read (the caller then loads as usual).
-    private mutating func reload(_ changed: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
+    private mutating func reload(_ changed: Set<String>, of reports: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
         let root = options.root.path
         var inputs = cache.reports.mapValues(\.inputs)
         var differ: Set<String> = []
@@ -135,7 +136,7 @@ struct IncrementalState {
         for folder in read.subtracting(changed) {
             inputs[folder] = Self.read(folder: folder, at: root + "/" + folder, previous: cache.reports[folder])
         }
-        let reused = Set(cache.order).subtracting(read)
+        let reused = reports.subtracting(read)
         ledger.replace(inputs: inputs, reused: reused)
         agencyInputs = cache.agencyInputs
         guard start(from: cache, reused: reused) else { return nil }
@@ -191,7 +192,8 @@ struct IncrementalState {
         if let cache, previous != nil {
             for folder in ledger.reused { reusing[folder] = cache.reports[folder]?.findings }
         }
-        let (all, perReport, crossYear) = Validator.validate(site, reusing: reusing, crossYear: previous == nil ? nil : cache?.crossYear)
+        let (all, perReport, crossYear) = Validator.validate(
+            site, reusing: reusing, crossYear: previous == nil ? nil : cache?.crossYear)
         return Checked(findings: all, perReport: perReport, crossYear: crossYear)
     }
 
@@ -217,7 +219,8 @@ struct IncrementalState {
         let inputs = ledger.inputs
         var inOrder: [InputDigest.File] = []
         inOrder.reserveCapacity(inputs.count * Self.reportInputs.count + site.agencies.count)
-        for agency in site.agencies.sorted(by: { Array(($0.slug + "/").utf8).lexicographicallyPrecedes(($1.slug + "/").utf8) }) {
+        // (For ASCII names, String's order is the bytes'; other names make `combine` sort all.)
+        for (_, agency) in site.agencies.map({ ($0.slug + "/", $0) }).sorted(by: { $0.0 < $1.0 }) {
             for report in agency.reports {
                 for input in inputs[report.folder] ?? [] where !input.sha256.isEmpty {
                     inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))

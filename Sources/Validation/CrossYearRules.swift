@@ -44,11 +44,12 @@ enum CrossYearRules {
             let counted = link.cell.hasSuffix("total")
             switch link.kind {
             case .carriedOver(let lastYear):
-                return Placed(link: link, cell: cell, counted: counted, lastYear: before.cellsByID[lastYear]?.index, added: nil, removed: nil)
+                return Placed(
+                    link: link, cell: cell, counted: counted, lastYear: before.cellsByID[lastYear]?.index, added: nil, removed: nil)
             case .stock(let added, let removed):
                 return Placed(
-                    link: link, cell: cell, counted: counted, lastYear: before.cellsByID[link.cell]?.index, added: now.cellsByID[added]?.index,
-                    removed: now.cellsByID[removed]?.index)
+                    link: link, cell: cell, counted: counted, lastYear: before.cellsByID[link.cell]?.index,
+                    added: now.cellsByID[added]?.index, removed: now.cellsByID[removed]?.index)
             }
         }
     }
