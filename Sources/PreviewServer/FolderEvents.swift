@@ -6,16 +6,17 @@
     /// folder under `Content/` and `Themes/`. Unlike polling, it costs nothing while nothing
     /// changes and names the files that did, so a rebuild reads only the reports edited.
     ///
-    /// One instance is used by one task. When the kernel's event queue overflowed, or a folder
-    /// could not be watched or was reached twice (two symbolic links to it), the changes are
-    /// `.unknown` and the build looks at every file, as after polling.
+    /// One instance is used by one task. When the kernel's event queue overflowed, the changes
+    /// are `.unknown` and the build looks at every file. When a folder could not be watched (the
+    /// system's limit on watches) or was reached twice (two symbolic links to it), the watch is
+    /// `blind`: some changes would go unseen, so the caller polls instead.
     final class FolderEvents {
         private let descriptor: Int32
         private let root: String
         /// The site-relative folder of each watch ("" for the root).
         private var folders: [Int32: String] = [:]
-        /// A folder could not be told apart or watched: changes cannot be named.
-        private var blind = false
+        /// A folder could not be told apart or watched: changes cannot all be seen.
+        private(set) var blind = false
         /// Events as read(2) gives them, reused from call to call.
         private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
@@ -27,11 +28,10 @@
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
             self.root = root
-            guard watch("", mask: Self.rootMask) else {
-                close(descriptor)
-                return nil
-            }
+            // From here every property is set: a failure runs deinit, which closes the descriptor.
+            guard watch("", mask: Self.rootMask) else { return nil }
             for folder in Self.watched { watchTree(folder) }
+            if blind { return nil }
         }
 
         deinit { close(descriptor) }
@@ -109,7 +109,7 @@
                     if arrived && mask & UInt32(IN_ISDIR) != 0 { watchTree(path) }
                 }
             }
-            if overflowed || (blind && !paths.isEmpty) { return .unknown }
+            if overflowed || blind { return .unknown }
             return paths.isEmpty ? nil : .paths(paths)
         }
     }

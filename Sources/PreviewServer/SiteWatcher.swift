@@ -3,12 +3,12 @@ import SitePipeline
 
 /// Notices changes to a site's input: nianbao.yaml and everything under Content/ and Themes/.
 /// On Linux it is told by the kernel (`FolderEvents`), which names the files changed; elsewhere,
-/// or when inotify cannot be used, it polls the paths, sizes and modification times of every
-/// input file, and changes are `.unknown`. Used by one task.
+/// or when inotify cannot be used (or stops seeing every folder), it polls the paths, sizes and
+/// modification times of every input file, and changes are `.unknown`. Used by one task.
 final class SiteWatcher {
     let root: URL
     #if canImport(Glibc)
-        private let events: FolderEvents?
+        private var events: FolderEvents?
     #endif
     private var fingerprint: Int?
 
@@ -29,7 +29,14 @@ final class SiteWatcher {
     /// What changed since the last call, or since watching began; nil when nothing did.
     func changes() -> InputChanges? {
         #if canImport(Glibc)
-            if let events { return events.changes() }
+            if let events {
+                let changes = events.changes()
+                guard events.blind else { return changes }
+                // A folder made since could not be watched: poll from now on.
+                self.events = nil
+                fingerprint = Self.fingerprint(root: root)
+                return .unknown
+            }
         #endif
         let now = Self.fingerprint(root: root)
         guard now != fingerprint else { return nil }

@@ -68,6 +68,34 @@ import Testing
                 at: root.appendingPathComponent("Content/a/2024/.report.md.tmp"), to: root.appendingPathComponent("Content/a/2024/report.md"))
             #expect(changes(watcher)?.contains("Content/a/2024/report.md") == true)
         }
+
+        @Test("a folder reached twice (a link back up) cannot be told apart: the watcher polls, and says changes are unknown")
+        func pollsWhenBlind() throws {
+            defer { try? FileManager.default.removeItem(at: root) }
+            try FileManager.default.createSymbolicLink(
+                atPath: root.appendingPathComponent("Content/a/loop").path, withDestinationPath: root.appendingPathComponent("Content").path)
+            let watcher = SiteWatcher(root: root)
+            #expect(!watcher.namesChanges)
+            #expect(watcher.changes() == nil)
+            try write("Content/a/2024/report.md", "# 报告\n\n修改了，长度也变了。\n")
+            #expect(watcher.changes() == .unknown)
+        }
+
+        @Test("a folder moved in later that cannot be told apart makes the watcher poll from then on")
+        func turnsToPolling() throws {
+            defer { try? FileManager.default.removeItem(at: root) }
+            let watcher = SiteWatcher(root: root)
+            #expect(watcher.namesChanges)
+            let outside = root.appendingPathComponent("outside")
+            try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(
+                atPath: outside.appendingPathComponent("back").path, withDestinationPath: root.appendingPathComponent("Content").path)
+            try FileManager.default.moveItem(at: outside, to: root.appendingPathComponent("Content/b"))
+            #expect(changes(watcher) == nil)
+            #expect(!watcher.namesChanges)
+            try write("Content/a/2024/report.md", "# 报告\n\n又改了一次，长度也变了。\n")
+            #expect(watcher.changes() == .unknown)
+        }
     #endif
 
     @Test("which changes a build can take by reading reports again, and which make it look at everything")
