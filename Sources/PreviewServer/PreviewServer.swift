@@ -148,8 +148,9 @@ struct Watcher: Service {
     static let settle = Duration.milliseconds(40)
 
     func run() async throws {
-        let tick = watcher.value.withLock { $0.namesChanges } ? min(interval, .milliseconds(50)) : interval
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            // Asked each time: a watcher that had to turn to polling polls at `interval`.
+            let tick = watcher.value.withLock { $0.namesChanges } ? min(interval, .milliseconds(50)) : interval
             try? await Task.sleep(for: tick)
             guard var changes = watcher.value.withLock({ $0.changes() }) else { continue }
             var waited = 0

@@ -15,16 +15,6 @@ public struct CrossYearLink: Sendable, Hashable {
 extension ReportForm {
     /// The links from a report on this edition to a report on `previous` for the year before.
     public func crossYearLinks(from previous: FormVersion) -> [CrossYearLink] {
-        Self.crossYearTable[version]?[previous] ?? []
-    }
-
-    /// Made once: the rules across years ask for every pair of consecutive reports.
-    private static let crossYearTable: [FormVersion: [FormVersion: [CrossYearLink]]] = Dictionary(
-        uniqueKeysWithValues: FormVersion.allCases.map { version in
-            (version, Dictionary(uniqueKeysWithValues: FormVersion.allCases.map { ($0, links(version, from: $0)) }))
-        })
-
-    private static func links(_ version: FormVersion, from previous: FormVersion) -> [CrossYearLink] {
         var links = FormTable.applicantColumns.map { column in
             CrossYearLink(
                 cell: "requests.carried_over.\(column.id)",
