@@ -47,7 +47,6 @@ extension SiteBuilder {
     /// site order, from reports rendered now or kept from the previous build alike.
     struct ReportListing {
         let website: Website
-        var artifacts: [String: ReportArtifacts] = [:]
         var entries: [Feeds.Entry] = []
         var pages: [(path: String, published: PublicationDate?)] = []
         var allJSON: [String] = []
@@ -55,7 +54,7 @@ extension SiteBuilder {
 
         init(website: Website) { self.website = website }
 
-        /// Lists `report` (whose artifacts must be in `artifacts` first) and returns its search document.
+        /// Lists `report` and returns its search document.
         mutating func add(_ report: Report, agency: Agency) -> SearchIndex.Document {
             let path = SitePaths.report(agency.slug, report.year)
             let published = report.publicationDate

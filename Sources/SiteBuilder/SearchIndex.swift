@@ -18,18 +18,29 @@ struct SearchIndex {
 
     private(set) var documents: [Document] = []
     private var postings: [String: [Int]] = [:]
+    /// The number of documents, listed or not.
+    private var count = 0
+
+    init() {}
+
+    /// An index of `count` documents left unlisted, for patching shards only (`patchedShards`)
+    /// when no document's entry in `search-index.json` changed.
+    init(unlisted count: Int) { self.count = count }
 
     mutating func add(_ document: Document, text: String) {
         add(document, tokens: Self.tokens(of: document, text: text))
     }
 
     /// Adds a document without its tokens, for an index whose shards are patched (`patchedShards`).
-    mutating func add(_ document: Document) { documents.append(document) }
+    mutating func add(_ document: Document) {
+        documents.append(document)
+        count += 1
+    }
 
     /// Adds a document whose tokens were cut already (`tokens(of:text:)`, in parallel).
     mutating func add(_ document: Document, tokens: Set<String>) {
-        let number = documents.count
-        documents.append(document)
+        let number = count
+        add(document)
         for token in tokens { postings[token, default: []].append(number) }
     }
 
@@ -40,9 +51,9 @@ struct SearchIndex {
     /// About 64 reports' tokens per shard, rounded to a power of two, at most 256 shards: a
     /// query of a few words fetches a few small files however large the site is.
     var shardCount: Int {
-        var count = 1
-        while count < 256 && count * 64 < documents.count { count *= 2 }
-        return count
+        var shards = 1
+        while shards < 256 && shards * 64 < count { shards *= 2 }
+        return shards
     }
 
     /// The files of the index, by path under the site root.
@@ -83,50 +94,22 @@ struct SearchIndex {
     /// cannot be read or is not as nianbao writes it.
     func patchedShards(_ changes: [Change], read: (String) -> String?) -> [(path: String, text: String)]? {
         let count = shardCount
-        var touched: [Int: [(token: String, document: Int, added: Bool)]] = [:]
+        var touched: [Int: [String: (added: [Int], removed: Set<Int>)]] = [:]
         for change in changes {
             for token in change.old.subtracting(change.new) {
-                touched[SearchTokens.shard(of: token, count: count), default: []].append((token, change.document, false))
+                touched[SearchTokens.shard(of: token, count: count), default: [:]][token, default: ([], [])].removed.insert(change.document)
             }
             for token in change.new.subtracting(change.old) {
-                touched[SearchTokens.shard(of: token, count: count), default: []].append((token, change.document, true))
+                touched[SearchTokens.shard(of: token, count: count), default: [:]][token, default: ([], [])].added.append(change.document)
             }
         }
         var files: [(path: String, text: String)] = []
         for (number, edits) in touched.sorted(by: { $0.key < $1.key }) {
-            guard let text = read(Self.shardPath(number)), var postings = Self.parseShard(text) else { return nil }
-            for edit in edits {
-                var list = postings[edit.token, default: []]
-                if edit.added {
-                    list.insert(edit.document, at: list.firstIndex { $0 > edit.document } ?? list.endIndex)
-                } else {
-                    list.removeAll { $0 == edit.document }
-                }
-                postings[edit.token] = list.isEmpty ? nil : list
-            }
-            files.append((Self.shardPath(number), Self.shardText(postings.map { ($0.key, $0.value) })))
+            guard let text = read(Self.shardPath(number)), var shard = ShardText(text) else { return nil }
+            for (token, edit) in edits { shard.edit(token, adding: edit.added, removing: edit.removed) }
+            files.append((Self.shardPath(number), shard.text))
         }
         return files
-    }
-
-    /// A shard as `shardText` writes it: `{`, one `"token":[1,2]` line per token, `}`. Tokens
-    /// are Han characters and lower-case ASCII letters and digits, so they hold no escapes.
-    static func parseShard(_ text: String) -> [String: [Int]]? {
-        var postings: [String: [Int]] = [:]
-        let lines = text.split(separator: "\n")
-        guard lines.first == "{", lines.last == "}" else { return nil }
-        for line in lines.dropFirst().dropLast() {
-            let entry = line.hasSuffix(",") ? line.dropLast() : line
-            guard entry.hasPrefix("\""), let split = entry.range(of: "\":["), entry.hasSuffix("]") else { return nil }
-            let token = String(entry[entry.index(after: entry.startIndex)..<split.lowerBound])
-            var numbers: [Int] = []
-            for number in entry[split.upperBound..<entry.index(before: entry.endIndex)].split(separator: ",") {
-                guard let value = Int(number) else { return nil }
-                numbers.append(value)
-            }
-            postings[token] = numbers
-        }
-        return postings
     }
 }
 

@@ -59,13 +59,14 @@ public enum SiteBuilder {
         inputDigest: String? = nil, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
     ) throws -> BuildResult {
         let website = Website(site.config)
-        let jobs = site.agencies.flatMap { agency in agency.reports.indices.map { (agency, $0) } }
-        let toRender = jobs.indices.filter { previous?.reused.contains(jobs[$0].0.reports[jobs[$0].1].folder) != true }
+        let jobs = site.agencies.indices.flatMap { agency in site.agencies[agency].reports.indices.map { (agency: agency, report: $0) } }
+        func folder(_ job: (agency: Int, report: Int)) -> String { site.agencies[job.agency].reports[job.report].folder }
+        let toRender = jobs.indices.filter { previous?.reused.contains(folder(jobs[$0])) != true }
         var unchanged: [String: String] = [:]
         if let previous {
             for entry in previous.siteFiles { unchanged[entry.path] = entry.sha256 }
             for index in toRender {
-                for entry in previous.reports[jobs[index].0.reports[jobs[index].1].folder]?.files ?? [] { unchanged[entry.path] = entry.sha256 }
+                for entry in previous.reports[folder(jobs[index])]?.files ?? [] { unchanged[entry.path] = entry.sha256 }
             }
         }
         let writer = ScanningWriter(sink: sink, unchanged: unchanged)
@@ -75,10 +76,10 @@ public enum SiteBuilder {
         let failure = Mutex<(any Error)?>(nil)
         DispatchQueue.concurrentPerform(iterations: toRender.count) { index in
             guard failure.withLock({ $0 == nil }) else { return }
-            let (agency, position) = jobs[toRender[index]]
+            let job = jobs[toRender[index]]
             do {
                 let output = try ReportOutput(
-                    agency: agency, position: position, website: website, theme: theme, fonts: fonts, taskLists: site.taskLists, writer: writer)
+                    agency: site.agencies[job.agency], position: job.report, website: website, theme: theme, fonts: fonts, taskLists: site.taskLists, writer: writer)
                 rendered.withLock { $0[toRender[index]] = output }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
@@ -88,34 +89,36 @@ public enum SiteBuilder {
         let outputs = rendered.withLock { $0 }
         lap("reports")
 
-        var reports = ReportListing(website: website)
-        var search = SearchIndex()
-        var changes: [SearchIndex.Change] = []
-        for (number, (agency, position)) in jobs.enumerated() {
-            let report = agency.reports[position]
-            let document = reports.add(report, agency: agency)
-            if let output = outputs[number] {
-                reports.artifacts[report.folder] = output.artifacts
-                reports.addData(output.artifacts)
-                if let previous {
-                    search.add(document)
-                    changes.append(.init(document: number, old: Set(previous.tokens[report.folder] ?? []), new: output.tokens))
-                } else {
-                    search.add(document, tokens: output.tokens)
-                }
-            } else if let artifacts = previous?.reports[report.folder] {
-                reports.artifacts[report.folder] = artifacts
-                reports.addData(artifacts)
-                search.add(document)
-            } else {
-                throw IncrementalBuildUnavailable(reason: "no record of \(report.folder)")
+        // An incremental build gathers the reports' listings (search documents, sitemap, feed)
+        // and rows of data/all.* only when a report rendered now changed its part: at 20,000
+        // reports each is a pass over all of them.
+        let artifacts = try Self.artifacts(jobs.map(folder), outputs: outputs, previous: previous)
+        let listingsChanged = previous == nil || outputs.values.contains { previous?.reports[$0.folder]?.listing != $0.artifacts.listing }
+        let dataChanged =
+            previous == nil
+            || outputs.values.contains { output in
+                guard let old = previous?.reports[output.folder] else { return true }
+                return old.jsonForAll != output.artifacts.jsonForAll || old.csvRows != output.artifacts.csvRows
             }
+        var reports = ReportListing(website: website)
+        var search = listingsChanged ? SearchIndex() : SearchIndex(unlisted: jobs.count)
+        for (number, job) in jobs.enumerated() where listingsChanged || dataChanged {
+            let agency = site.agencies[job.agency]
+            let report = agency.reports[job.report]
+            if listingsChanged {
+                let document = reports.add(report, agency: agency)
+                if previous == nil, let output = outputs[number] { search.add(document, tokens: output.tokens) } else { search.add(document) }
+            }
+            if dataChanged, let rows = artifacts[report.folder] { reports.addData(rows) }
+        }
+        let changes = outputs.map { number, output in
+            SearchIndex.Change(document: number, old: Set(previous?.tokens[output.folder] ?? []), new: output.tokens)
         }
 
         var siteFiles: [Manifest.Entry] = []
         func write(_ path: String, _ text: String) throws { siteFiles.append(try writer.write(OutputFile(path, text: text))) }
         let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let remade = Set(toRender.map { jobs[$0].0.slug })
+        let remade = Set(toRender.map { site.agencies[jobs[$0].agency].slug })
         let listed = site.agencies.filter { !$0.reports.isEmpty && (previous == nil || remade.contains($0.slug)) }
         let agencyPages = Mutex([Manifest.Entry]())
         DispatchQueue.concurrentPerform(iterations: listed.count) { index in
@@ -129,7 +132,7 @@ public enum SiteBuilder {
         if let error = failure.withLock({ $0 }) { throw error }
         siteFiles += agencyPages.withLock { $0 }
         lap("agency pages")
-        for agency in site.agencies where !agency.reports.isEmpty {
+        for agency in site.agencies where listingsChanged && !agency.reports.isEmpty {
             reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(\.publicationDate).max()))
         }
         // Site-wide pages are made again only when what they show changed (a digest of it is
@@ -161,7 +164,6 @@ public enum SiteBuilder {
         lap("compliance")
         // The search index's list of documents, the sitemap and the feed show of each report only
         // its listing (and the site's structure, which an incremental build does not change).
-        let listingsChanged = outputs.values.contains { output in previous?.reports[output.folder]?.listing != output.artifacts.listing }
         if let previous {
             if listingsChanged { try write("search-index.json", search.documentList()) }
             guard let shards = search.patchedShards(changes, read: previous.text) else {
@@ -174,16 +176,11 @@ public enum SiteBuilder {
         }
         lap("search index")
         let catalogue = OpenData.cellCatalogue()
-        // The open data of all reports changes only when a report rendered now changed its own part.
-        let dataChanged = outputs.values.contains { output in
-            guard let old = previous?.reports[output.folder] else { return true }
-            return old.jsonForAll != output.artifacts.jsonForAll || old.csvRows != output.artifacts.csvRows
-        }
-        if previous == nil || dataChanged {
+        if dataChanged {
             try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
             try write("data/all.csv", reports.allCSV.joined())
         }
-        if previous == nil || listingsChanged {
+        if listingsChanged {
             try write("sitemap.xml", Feeds.sitemap(pages: reports.pages.sorted { $0.path < $1.path }, website: website))
             try write("feed.xml", Feeds.atom(reports.entries, website: website))
         }
@@ -208,7 +205,7 @@ public enum SiteBuilder {
         }
         // Sorted once, for the manifest and the link check: sorting 100,000 paths twice cost 7 %
         // of a one-edit rebuild at 20,000 reports.
-        let files = reports.artifacts.values.flatMap(\.files) + siteFiles
+        let files = artifacts.values.flatMap(\.files) + siteFiles
         let sorted = PathOrder.sortedIndices(files.map(\.path)).map { files[$0] }
         let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
@@ -223,10 +220,29 @@ public enum SiteBuilder {
         lap("links")
         return BuildResult(
             files: [], paths: paths, written: scanned.written.sorted(),
-            findings: reports.artifacts.values.flatMap(\.printFindings) + links.allFindings,
-            rendered: toRender.map { jobs[$0].0.reports[jobs[$0].1].folder }, artifacts: reports.artifacts,
+            findings: artifacts.values.flatMap(\.printFindings) + links.allFindings,
+            rendered: toRender.map { folder(jobs[$0]) }, artifacts: artifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links,
             digests: digests)
+    }
+}
+
+extension SiteBuilder {
+    /// Every report's artifacts by folder (`folders` in site order): those of the reports
+    /// rendered now, the previous build's for the others.
+    static func artifacts(_ folders: [String], outputs: [Int: ReportOutput], previous: PreviousBuild?) throws -> [String: ReportArtifacts] {
+        // Starts from the previous build's table, which an incremental build of the same reports
+        // holds whole, rather than making one of 20,000 entries again.
+        var all = previous?.reports ?? [:]
+        for output in outputs.values { all[output.folder] = output.artifacts }
+        if let missing = folders.first(where: { all[$0] == nil }) {
+            throw IncrementalBuildUnavailable(reason: "no record of \(missing)")
+        }
+        if all.count > folders.count {
+            let listed = Set(folders)
+            all = all.filter { listed.contains($0.key) }
+        }
+        return all
     }
 }
 

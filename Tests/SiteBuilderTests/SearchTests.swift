@@ -48,4 +48,31 @@ import Testing
         }
         #expect(index.shardCount == 32)
     }
+
+    @Test("patched shards are byte for byte those of an index made afresh")
+    func patchedShards() throws {
+        // 豈 (U+F900) is a compatibility ideograph: String order and byte order can differ there.
+        let before = ["信息公开 申请 ipv6", "申请 \u{F900} 费用", "公开 目录", "费用 \u{F900}", "唯一词"]
+        let after = ["信息公开 申请 ipv6 新词", "申请 费用", "公开 目录", "费用 \u{F900} 乙 賊", "唯二"]
+        func index(_ texts: [String]) -> SearchIndex {
+            var index = SearchIndex()
+            for (number, text) in texts.enumerated() {
+                index.add(SearchIndex.Document(url: "\(number)/", title: "t", agency: "a", published: ""), text: text)
+            }
+            return index
+        }
+        let old = Dictionary(uniqueKeysWithValues: index(before).files().map { ($0.path, $0.text) })
+        let fresh = index(after)
+        let changes = before.indices.map { number in
+            SearchIndex.Change(
+                document: number, old: SearchIndex.tokens(of: fresh.documents[number], text: before[number]),
+                new: SearchIndex.tokens(of: fresh.documents[number], text: after[number]))
+        }
+        var patched = old
+        for file in try #require(fresh.patchedShards(changes, read: { old[$0] })) { patched[file.path] = file.text }
+        let expected = Dictionary(uniqueKeysWithValues: fresh.files().map { ($0.path, $0.text) })
+        #expect(patched == expected)
+        #expect(old["search/shards/0.json"] != expected["search/shards/0.json"])
+        #expect(fresh.patchedShards(changes, read: { _ in "{\n\"a\":[1]\n" }) == nil)
+    }
 }
