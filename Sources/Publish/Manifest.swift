@@ -24,41 +24,62 @@ public enum Manifest {
     /// has them, in UTF-8: checking the order of 100,000 paths again, or making a 15 MB string
     /// of it, cost more than writing it.
     public static func bytes(sorted entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> [UInt8] {
-        var bytes: [UInt8] = []
+        text(sorted: entries, inputDigest: inputDigest, version: version, site: site).bytes
+    }
+
+    /// `bytes(sorted:…)` with where each entry sits in them, so that the next build of the same
+    /// files can patch it (`ManifestText.patched`).
+    public static func text(sorted entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> ManifestText {
+        var bytes = header(count: entries.count, totalSize: entries.reduce(0) { $0 + $1.size }, inputDigest: inputDigest, version: version, site: site)
         bytes.reserveCapacity(entries.count * 170 + 512)
-        bytes += """
+        let body = bytes.count
+        var ends: [Int] = []
+        ends.reserveCapacity(entries.count)
+        var types = MediaTypes()
+        for (number, entry) in entries.enumerated() {
+            if number > 0 { bytes += Self.separator }
+            appendEntry(entry, types: &types, to: &bytes)
+            ends.append(bytes.count)
+        }
+        bytes += Self.footer
+        return ManifestText(bytes: bytes, body: body, ends: ends, entries: entries)
+    }
+
+    /// The manifest's opening, up to the first entry.
+    static func header(count: Int, totalSize: Int, inputDigest: String, version: String, site: DeploymentSite) -> [UInt8] {
+        Array(
+            """
             {
               "generator": "nianbao \(version)",
               "site": \(quoted(site.domain)),
               "base_path": \(quoted(site.basePath)),
               "input_sha256": "\(inputDigest)",
-              "file_count": \(entries.count),
-              "total_size": \(entries.reduce(0) { $0 + $1.size }),
+              "file_count": \(count),
+              "total_size": \(totalSize),
               "files": [
 
-            """.utf8
-        var types = MediaTypes()
-        for (number, entry) in entries.enumerated() {
-            if number > 0 { bytes += Self.separator }
-            bytes += Self.pathKey
-            var path = entry.path
-            path.withUTF8 { utf8 in
-                appendQuoted(utf8, to: &bytes)
-                bytes += Self.sizeKey
-                appendDecimal(entry.size, to: &bytes)
-                bytes += Self.digestKey
-                append(entry.sha256, to: &bytes)
-                bytes += Self.typeKey
-                bytes += types.quoted(of: utf8, path: entry.path)
-            }
-            bytes.append(UInt8(ascii: "}"))
+            """.utf8)
+    }
+
+    /// One entry: `    {"path": …, "size": …, "sha256": "…", "type": …}`.
+    static func appendEntry(_ entry: Entry, types: inout MediaTypes, to bytes: inout [UInt8]) {
+        bytes += Self.pathKey
+        var path = entry.path
+        path.withUTF8 { utf8 in
+            appendQuoted(utf8, to: &bytes)
+            bytes += Self.sizeKey
+            appendDecimal(entry.size, to: &bytes)
+            bytes += Self.digestKey
+            append(entry.sha256, to: &bytes)
+            bytes += Self.typeKey
+            bytes += types.quoted(of: utf8, path: entry.path)
         }
-        bytes += "\n  ]\n}\n".utf8
-        return bytes
+        bytes.append(UInt8(ascii: "}"))
     }
 
     // The fixed parts of an entry's line, as bytes once.
-    private static let separator = Array(",\n".utf8)
+    static let separator = Array(",\n".utf8)
+    static let footer = Array("\n  ]\n}\n".utf8)
     private static let pathKey = Array("    {\"path\": ".utf8)
     private static let sizeKey = Array(", \"size\": ".utf8)
     private static let digestKey = Array(", \"sha256\": \"".utf8)
@@ -66,7 +87,7 @@ public enum Manifest {
 
     /// Each extension's media type, quoted, looked up once (`ContentType.of`): a site has a
     /// dozen kinds of file and 100,000 files.
-    private struct MediaTypes {
+    struct MediaTypes {
         private var known: [(extension: [UInt8], quoted: [UInt8])] = []
         private static let feed = Array(ContentType.feed.file.utf8)
 

@@ -19,11 +19,14 @@ public struct PreviousBuild: Sendable {
     /// What each group of site-wide pages was made from: a group whose inputs give the same
     /// digest is not made again (`BuildResult.digests`).
     public let digests: [String: String]
+    /// That build's paths and manifest, when the caller kept them (the preview server does).
+    public let fileList: FileList?
 
     public init(
         output: URL, reused: Set<String>, reports: [String: ReportArtifacts], tokens: [String: [String]], siteFiles: [Manifest.Entry],
-        links: LinkRecord, digests: [String: String] = [:]
+        links: LinkRecord, digests: [String: String] = [:], fileList: FileList? = nil
     ) {
+        self.fileList = fileList
         self.digests = digests
         self.output = output
         self.reused = reused

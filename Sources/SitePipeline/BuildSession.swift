@@ -1,11 +1,13 @@
 import BuildCache
 import Foundation
+import SiteBuilder
 import SiteModel
 import Synchronization
 
 /// What a long-running process (the preview server) keeps from one build to the next, so that
 /// the next build neither reads the build cache from disk nor walks the whole site: the cache as
-/// saved, the site as loaded, and what `stat` said of the cache files then. A build that is told
+/// saved, the site as loaded, its sorted files and manifest, and what `stat` said of the cache
+/// files then. A build that is told
 /// exactly which files changed (`InputChanges.paths`) and finds the cache files as it left them
 /// starts from these; anything else builds as `nianbao build` does.
 public final class BuildSession: Sendable {
@@ -13,6 +15,7 @@ public final class BuildSession: Sendable {
         let cache: BuildCache
         let stamp: [Int64]
         let site: Site
+        let files: FileList?
     }
 
     private let kept = Mutex<Kept?>(nil)
@@ -30,13 +33,13 @@ public final class BuildSession: Sendable {
 
     /// Keeps the cache a build saved and its site, each report as the cache summarises it (what
     /// a build reading the cache would load), so the full reports a build read are not held.
-    func keep(_ site: Site, cache: BuildCache, folder: URL) {
+    func keep(_ site: Site, cache: BuildCache, folder: URL, files: FileList?) {
         let agencies = site.agencies.map { agency in
             Agency(
                 slug: agency.slug, name: agency.name, kind: agency.kind, parent: agency.parent, rollup: agency.rollup,
                 reports: agency.reports.map { cache.reports[$0.folder]?.summary ?? $0 })
         }
-        let value = Kept(cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies))
+        let value = Kept(cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies), files: files)
         kept.withLock { $0 = value }
     }
 }

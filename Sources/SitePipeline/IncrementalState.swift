@@ -31,6 +31,8 @@ struct IncrementalState {
     /// The site as the last build of this process loaded it, when the cache is the one that
     /// build saved (`BuildSession`).
     private var keptSite: Site?
+    /// That build's sorted files and manifest.
+    private var keptFiles: FileList?
 
     var isIncremental: Bool { previous != nil }
 
@@ -47,6 +49,7 @@ struct IncrementalState {
         {
             cache = kept.cache
             keptSite = kept.site
+            keptFiles = kept.files
             return
         }
         switch BuildCache.load(from: folder) {
@@ -61,6 +64,7 @@ struct IncrementalState {
         cache = nil
         previous = nil
         keptSite = nil
+        keptFiles = nil
         note = reason
     }
 
@@ -115,7 +119,7 @@ struct IncrementalState {
         guard let tokens = TokenFile.read(ranges, in: folder!) else { return false }
         previous = PreviousBuild(
             output: options.output, reused: reused, reports: cache.reports.mapValues(\.artifacts), tokens: tokens,
-            siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests)
+            siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests, fileList: keptFiles)
         return true
     }
 

@@ -23,4 +23,20 @@ import Testing
         for entry in entries { #expect(types[entry.path] == ContentType.of(entry.path), "\(entry.path)") }
         #expect(types["feed.xml"] != types["sitemap.xml"])
     }
+
+    @Test("a patched manifest is byte for byte the one written afresh; a path it lacks refuses the patch")
+    func patched() throws {
+        let site = DeploymentSite(name: "站", domain: "www.example.gov.cn", basePath: "/")
+        let before = (0..<12).map { Manifest.Entry(path: "a/\($0 < 10 ? "0" : "")\($0).html", size: $0 * 7, sha256: "s\($0)") }
+        var after = before
+        after[0] = Manifest.Entry(path: before[0].path, size: 123_456, sha256: "first")
+        after[5] = Manifest.Entry(path: before[5].path, size: 1, sha256: "middle")
+        after[11] = Manifest.Entry(path: before[11].path, size: 99_999_999, sha256: "last")
+        let old = Manifest.text(sorted: before, inputDigest: "11", version: "1.0", site: site)
+        let once = try #require(old.patched([after[5], after[0]], inputDigest: "22", version: "1.0", site: site))
+        let twice = try #require(once.patched([after[11]], inputDigest: "33", version: "1.0", site: site))
+        #expect(String(decoding: once.bytes, as: UTF8.self) == Manifest.json(Array(after[0...10]) + [before[11]], inputDigest: "22", version: "1.0", site: site))
+        #expect(String(decoding: twice.bytes, as: UTF8.self) == Manifest.json(after, inputDigest: "33", version: "1.0", site: site))
+        #expect(old.patched([Manifest.Entry(path: "a/new.html", size: 1, sha256: "x")], inputDigest: "11", version: "1.0", site: site) == nil)
+    }
 }
