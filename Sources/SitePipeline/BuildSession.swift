@@ -31,13 +31,16 @@ public final class BuildSession: Sendable {
         }
     }
 
-    /// Keeps the cache a build saved and its site, each report as the cache summarises it (what
-    /// a build reading the cache would load), so the full reports a build read are not held.
-    func keep(_ site: Site, cache: BuildCache, folder: URL, files: FileList?) {
+    /// Keeps the cache a build saved and its site, each report in `read` (those the build read
+    /// from their files) as the cache summarises it, what a build reading the cache would load:
+    /// the full reports are not held.
+    func keep(_ site: Site, read: [String], cache: BuildCache, folder: URL, files: FileList?) {
+        let read = Set(read)
         let agencies = site.agencies.map { agency in
-            Agency(
+            guard agency.reports.contains(where: { read.contains($0.folder) }) else { return agency }
+            return Agency(
                 slug: agency.slug, name: agency.name, kind: agency.kind, parent: agency.parent, rollup: agency.rollup,
-                reports: agency.reports.map { cache.reports[$0.folder]?.summary ?? $0 })
+                reports: agency.reports.map { read.contains($0.folder) ? cache.reports[$0.folder]?.summary ?? $0 : $0 })
         }
         let value = Kept(cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies), files: files)
         kept.withLock { $0 = value }

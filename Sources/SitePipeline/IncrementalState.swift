@@ -192,19 +192,16 @@ struct IncrementalState {
 
     /// Validates the reports read, reusing the cached findings of the others.
     func validate(_ site: Site) -> Checked {
-        var reusing: [String: [Finding]] = [:]
-        if let cache, previous != nil {
-            for folder in ledger.reused { reusing[folder] = cache.reports[folder]?.findings }
-        }
+        let (cache, reused) = (previous == nil ? nil : cache, ledger.reused)
         let (all, perReport, crossYear) = Validator.validate(
-            site, reusing: reusing, crossYear: previous == nil ? nil : cache?.crossYear)
+            site, reusing: { reused.contains($0) ? cache?.reports[$0]?.findings : nil }, crossYear: previous == nil ? nil : cache?.crossYear)
         return Checked(findings: all, perReport: perReport, crossYear: crossYear)
     }
 
     /// The findings of a build's checks, and those the cache keeps for the next build.
     struct Checked {
         let findings: [Finding]
-        /// Each report's own findings, by folder.
+        /// The own findings of each report checked again, by folder.
         let perReport: [String: [Finding]]
         /// The findings of the rules across years, by agency, where there are any.
         let crossYear: [String: [Finding]]

@@ -9,42 +9,52 @@ import Synchronization
 public enum Validator {
     /// All findings for `site`, sorted by file and position.
     public static func validate(_ site: Site) -> [Finding] {
-        validate(site, reusing: [:]).all
+        validate(site).all
     }
 
     /// All findings for `site`, each report's own (those of rules on one report) by folder, and
-    /// those of the rules across years by agency (where there are any). A report in `reusing`
-    /// is not checked again: its findings are taken from there (the build cache's, for a report
-    /// whose files have not changed). An agency whose reports are all in `reusing` takes its
-    /// findings across years from `crossYear`, when given (the last build's); the other rules
-    /// across reports always run.
+    /// those of the rules across years by agency (where there are any). A report for which
+    /// `reusing` gives findings is not checked again: its findings are those (the build cache's,
+    /// for a report whose files have not changed), and `perReport` leaves it out. An agency
+    /// whose reports are all reused takes its findings across years from `crossYear`, when given
+    /// (the last build's); the other rules across reports always run.
     public static func validate(
-        _ site: Site, reusing: [String: [Finding]], crossYear previous: [String: [Finding]]? = nil
+        _ site: Site, reusing: @Sendable (String) -> [Finding]? = { _ in nil }, crossYear previous: [String: [Finding]]? = nil
     ) -> (all: [Finding], perReport: [String: [Finding]], crossYear: [String: [Finding]]) {
         let reports = site.reports
+        var chunks = reports.map { reusing($0.folder) }
+        // At 20,000 reports with one changed, a table of all their findings cost more than the check.
+        let fresh = chunks.indices.filter { chunks[$0] == nil }
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
-        let perReport = Mutex([[Finding]](repeating: [], count: reports.count))
+        let checked = Mutex([Int: [Finding]]())
         let contacts = PublicContacts(site.config["public_contacts"]?.value)
-        DispatchQueue.concurrentPerform(iterations: reports.count) { index in
-            let report = reports[index]
-            let findings = reusing[report.folder] ?? validate(report, agency: agencies[report.agency], contacts: contacts)
-            perReport.withLock { $0[index] = findings }
+        DispatchQueue.concurrentPerform(iterations: fresh.count) { index in
+            let report = reports[fresh[index]]
+            let findings = validate(report, agency: agencies[report.agency], contacts: contacts)
+            checked.withLock { $0[fresh[index]] = findings }
         }
-        let chunks = perReport.withLock { $0 }
+        var perReport: [String: [Finding]] = [:]
+        for (index, findings) in checked.withLock({ $0 }) {
+            chunks[index] = findings
+            perReport[reports[index].folder] = findings
+        }
         var findings = site.findings + WebRules.check(site.config)
-        for chunk in chunks { findings += chunk }
+        for chunk in chunks { findings += chunk ?? [] }
+        var isFresh = [Bool](repeating: false, count: reports.count)
+        for index in fresh { isFresh[index] = true }
         var crossYear: [String: [Finding]] = [:]
+        var position = 0
         for agency in site.agencies {
             // Consecutive reports of one agency only: unchanged reports give the same findings.
-            let unchanged = previous != nil && agency.reports.allSatisfy { reusing[$0.folder] != nil }
+            let own = position..<(position + agency.reports.count)
+            position = own.upperBound
+            let unchanged = previous != nil && !own.contains { isFresh[$0] }
             let found = unchanged ? previous?[agency.slug] ?? [] : CrossYearRules.check(agency.reports)
             if !found.isEmpty { crossYear[agency.slug] = found }
             findings += found
         }
         findings += TaskRules.check(site)
-        var byFolder: [String: [Finding]] = [:]
-        for (report, chunk) in zip(reports, chunks) { byFolder[report.folder] = chunk }
-        return (findings.sortedForReport(), byFolder, crossYear)
+        return (findings.sortedForReport(), perReport, crossYear)
     }
 
     /// The cells rules across reports read: a report reduced to these (`Report.keeping(cells:)`)
