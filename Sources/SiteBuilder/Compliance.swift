@@ -122,15 +122,18 @@ struct Compliance {
         var text = ""
         for agency in site.agencies {
             text += "\(agency.slug)\t\(agency.name?.value ?? "")\t\(agency.kind?.rawValue ?? "")\n"
-            for report in agency.reports {
-                text += "\(report.year)\t\((report.tables?.version ?? report.requiredForm.version).rawValue)\t"
-                text += "\(report.publicationDate?.pubDate ?? "")\t\(report.tables != nil)\t\(report.tasks?.list.value ?? "")\n"
-            }
+            for report in agency.reports { text += line(report) }
         }
         for finding in findings where family(of: finding) != .build {
             text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
         }
         return text
+    }
+
+    /// What the dashboard shows of `report` on its own, as a line of `digestText`.
+    static func line(_ report: Report) -> String {
+        "\(report.year)\t\((report.tables?.version ?? report.requiredForm.version).rawValue)\t"
+            + "\(report.publicationDate?.pubDate ?? "")\t\(report.tables != nil)\t\(report.tasks?.list.value ?? "")\n"
     }
 
     private static func daysLate(_ timeliness: Timeliness) -> Int? {

@@ -11,8 +11,9 @@ enum IndexPage {
     /// One agency's part of the page.
     struct Listed {
         let agency: Agency
+        typealias Report = (year: Int, title: String, published: String, status: String, statusClass: String)
         /// Newest first: year, title, publication date (ISO), status text and class.
-        let reports: [(year: Int, title: String, published: String, status: String, statusClass: String)]
+        let reports: [Report]
     }
 
     /// What the page shows, and a text of all of it: a page whose text is unchanged need not be
@@ -20,23 +21,38 @@ enum IndexPage {
     /// template's dictionaries are made only by `render`: at 20,000 reports they cost more than
     /// the comparison.
     static func context(_ site: Site, findings: [Finding]) -> (agencies: [Listed], digest: String) {
-        var warnings: [String: Int] = [:]  // by report folder
-        for finding in findings where finding.severity == .warning {
-            if let folder = finding.reportFolder { warnings[folder, default: 0] += 1 }
-        }
+        let warnings = warningCounts(findings)
         var digest = ""
         let agencies = site.agencies.filter { !$0.reports.isEmpty }.map { agency in
             let reports = agency.reports.reversed().map { report in
-                let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
-                let title = ReportPage.title(report, agency: agency)
-                let published = report.publicationDate?.iso ?? ""
-                digest += "\(report.year)\t\(title)\t\(published)\t\(status)\t\(statusClass)\n"
-                return (year: report.year, title: title, published: published, status: status, statusClass: statusClass)
+                let listed = Self.listed(report, agency: agency, warnings: warnings)
+                digest += line(listed)
+                return listed
             }
             digest += "\(agency.slug)\t\(agency.name?.value ?? agency.slug)\t\(agency.kind?.rawValue ?? "")\n"
             return Listed(agency: agency, reports: reports)
         }
         return (agencies, digest)
+    }
+
+    /// The warnings `findings` give each report, by folder.
+    static func warningCounts(_ findings: [Finding]) -> [String: Int] {
+        var warnings: [String: Int] = [:]
+        for finding in findings where finding.severity == .warning {
+            if let folder = finding.reportFolder { warnings[folder, default: 0] += 1 }
+        }
+        return warnings
+    }
+
+    /// What the page shows of `report`.
+    static func listed(_ report: Report, agency: Agency, warnings: [String: Int]) -> Listed.Report {
+        let (status, statusClass) = status(report, kind: agency.kind, warnings: warnings[report.folder] ?? 0)
+        return (report.year, ReportPage.title(report, agency: agency), report.publicationDate?.iso ?? "", status, statusClass)
+    }
+
+    /// `report`'s line of the page's digest.
+    static func line(_ report: Listed.Report) -> String {
+        "\(report.year)\t\(report.title)\t\(report.published)\t\(report.status)\t\(report.statusClass)\n"
     }
 
     static func render(_ agencies: [Listed], website: Website, theme: Theme) -> String {

@@ -1,16 +1,20 @@
 import Foundation
 import Publish
+import SiteModel
 
 /// The build an incremental build starts from: what the build cache kept of it, and the output
 /// folder that holds its files unchanged since.
 public struct PreviousBuild: Sendable {
     /// The output folder of that build.
     public let output: URL
-    /// The folders (`Content/<agency>/<year>`) of the reports not to render again: their files
-    /// in `output` stay as they are.
-    public let reused: Set<String>
+    /// The folders (`Content/<agency>/<year>`) of the reports to render again. The files of the
+    /// others in `output` stay as they are.
+    public let renewed: Set<String>
     /// What every report contributed to that build, by folder.
     public let reports: [String: ReportArtifacts]
+    /// The reports of `renewed` as that build had them (the build cache's summaries): one that
+    /// shows the same on the home page and the dashboard leaves them as they are.
+    public let earlier: [String: Report]
     /// The search tokens of the reports about to be rendered again, by folder, as they were.
     public let tokens: [String: [String]]
     /// The files not made by a report: pages listing reports, indexes, assets, deployment files.
@@ -23,13 +27,14 @@ public struct PreviousBuild: Sendable {
     public let fileList: FileList?
 
     public init(
-        output: URL, reused: Set<String>, reports: [String: ReportArtifacts], tokens: [String: [String]], siteFiles: [Manifest.Entry],
-        links: LinkRecord, digests: [String: String] = [:], fileList: FileList? = nil
+        output: URL, renewed: Set<String>, reports: [String: ReportArtifacts], earlier: [String: Report] = [:], tokens: [String: [String]],
+        siteFiles: [Manifest.Entry], links: LinkRecord, digests: [String: String] = [:], fileList: FileList? = nil
     ) {
+        self.earlier = earlier
         self.fileList = fileList
         self.digests = digests
         self.output = output
-        self.reused = reused
+        self.renewed = renewed
         self.reports = reports
         self.tokens = tokens
         self.siteFiles = siteFiles

@@ -72,7 +72,7 @@ public enum SiteBuilder {
         let website = Website(site.config)
         let jobs = site.agencies.indices.flatMap { agency in site.agencies[agency].reports.indices.map { (agency: agency, report: $0) } }
         func folder(_ job: (agency: Int, report: Int)) -> String { site.agencies[job.agency].reports[job.report].folder }
-        let toRender = jobs.indices.filter { previous?.reused.contains(folder(jobs[$0])) != true }
+        let toRender = jobs.indices.filter { previous?.renewed.contains(folder(jobs[$0])) ?? true }
         var unchanged: [String: String] = [:]
         if let previous {
             for entry in previous.siteFiles { unchanged[entry.path] = entry.sha256 }
@@ -147,15 +147,31 @@ public enum SiteBuilder {
             reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(\.publicationDate).max()))
         }
         // Site-wide pages are made again only when what they show changed (a digest of it is
-        // kept in the cache): at 20,000 reports each takes about a second.
-        var digests: [String: String] = [:]
+        // kept in the cache): at 20,000 reports each takes about a second. With the previous
+        // build's findings, only the reports rendered now can change what they show, so their
+        // lines are compared with those of the reports as that build had them instead.
+        var digests = ["findings": Self.digest(of: findings)]
         func changed(_ group: String, _ text: String) -> Bool {
             let digest = SHA256.hex(Data(text.utf8))
             digests[group] = digest
             return previous?.digests[group] != digest
         }
-        let home = IndexPage.context(site, findings: findings)
-        if changed("home", home.digest) { try write(SitePaths.home, IndexPage.render(home.agencies, website: website, theme: theme)) }
+        func showsTheSame(_ group: String, line: (Report, Agency) -> String) -> Bool {
+            guard let previous, let digest = previous.digests[group], previous.digests["findings"] == digests["findings"],
+                toRender.allSatisfy({ index in
+                    let agency = site.agencies[jobs[index].agency]
+                    let report = agency.reports[jobs[index].report]
+                    return previous.earlier[report.folder].map { line($0, agency) == line(report, agency) } ?? false
+                })
+            else { return false }
+            digests[group] = digest
+            return true
+        }
+        let warnings = IndexPage.warningCounts(findings)
+        if !showsTheSame("home", line: { IndexPage.line(IndexPage.listed($0, agency: $1, warnings: warnings)) }) {
+            let home = IndexPage.context(site, findings: findings)
+            if changed("home", home.digest) { try write(SitePaths.home, IndexPage.render(home.agencies, website: website, theme: theme)) }
+        }
         reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
         for list in site.taskLists {
             try write(SiteLayout.taskList(list.id), TaskListPage.render(list, site: site, website: website, theme: theme))
@@ -164,7 +180,9 @@ public enum SiteBuilder {
         lap("home page")
         // The dashboard counts the findings of `check` (those passed in), not the build's own.
         let lists = site.taskLists.map { $0.id + "\t" + $0.title + "\n" }.joined()
-        if changed("compliance", Compliance.digestText(site: site, findings: findings) + lists) {
+        if !showsTheSame("compliance", line: { report, _ in Compliance.line(report) }),
+            changed("compliance", Compliance.digestText(site: site, findings: findings) + lists)
+        {
             let compliance = Compliance(site: site, findings: findings)
             let json = ComplianceData.json(compliance)
             for file in CompliancePage.files(compliance, json: json, taskLists: site.taskLists, website: website, theme: theme) {
@@ -252,6 +270,16 @@ public enum SiteBuilder {
 }
 
 extension SiteBuilder {
+    /// A digest of every finding, in order: while it is the previous build's, the home page and
+    /// the dashboard change only with the reports rendered again.
+    static func digest(of findings: [Finding]) -> String {
+        var text = ""
+        for finding in findings {
+            text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
+        }
+        return SHA256.hex(Data(text.utf8))
+    }
+
     /// Every report's artifacts by folder (`folders` in site order): those of the reports
     /// rendered now, the previous build's for the others.
     static func artifacts(_ folders: [String], outputs: [Int: ReportOutput], previous: PreviousBuild?) throws -> [String: ReportArtifacts] {

@@ -21,6 +21,6 @@ public enum CachedCheck {
         let (site, findings) = try Validator.check(
             root: root, reuse: IncrementalState.reuse(records, ledger: ledger, root: root.path),
             reusedFindings: { records[$0.folder]?.findings ?? [] })
-        return (site, findings, ledger.reused.count)
+        return (site, findings, ledger.reusedCount)
     }
 }

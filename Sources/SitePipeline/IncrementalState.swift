@@ -71,11 +71,10 @@ struct IncrementalState {
     /// Loads the site, taking unchanged reports from the cache. With the site the last build of
     /// this process kept, and `changes` naming only report files, only those reports are read.
     mutating func load(changes: InputChanges = .unknown) throws(BuildPipeline.Failure) -> Site {
-        if let keptSite, let cache {
-            let reports = Set(cache.order)
-            if let changed = changes.reportFolders(in: reports), let site = reload(changed, of: reports, in: keptSite, cache: cache) {
-                return site
-            }
+        if let keptSite, let cache, let changed = changes.reportFolders(where: { cache.reports[$0] != nil }),
+            let site = reload(changed, in: keptSite, cache: cache)
+        {
+            return site
         }
         keptSite = nil
         ledger.reset()
@@ -96,29 +95,33 @@ struct IncrementalState {
             agencyInputs[label] = CachedInput.read(root + "/" + label, label: label, previous: cache?.agencyInputs[label])
         }
         guard let cache else { return site }
-        let reused = ledger.reused
-        if site.reports.map(\.folder) != cache.order || agencyInputs.mapValues(\.sha256) != cache.agencyInputs.mapValues(\.sha256) {
+        let (renewed, reused) = (ledger.renewed, ledger.reusedCount)
+        if site.reports.map(\.folder) != cache.order || renewed.count + reused != cache.order.count || agencyInputs.mapValues(\.sha256) != cache.agencyInputs.mapValues(\.sha256) {
             forget("agencies or reports were added, removed or renamed, or an agency.yaml changed")
             return try load()
         }
-        if reused.count * 2 < cache.order.count {
+        if reused * 2 < cache.order.count {
             forget("most reports changed")
             return try load()
         }
-        guard start(from: cache, reused: reused) else {
+        guard start(from: cache, renewed: renewed) else {
             forget("tokens.bin does not hold the search tokens")
             return try load()
         }
         return site
     }
 
-    /// The previous build to patch, with the search tokens of the reports not reused; false
-    /// when `tokens.bin` does not hold them.
-    private mutating func start(from cache: BuildCache, reused: Set<String>) -> Bool {
-        let ranges = cache.reports.filter { !reused.contains($0.key) }.mapValues(\.tokens)
+    /// The previous build to patch, with the search tokens and summaries of the reports to
+    /// render again (`renewed`); false when `tokens.bin` does not hold those tokens.
+    private mutating func start(from cache: BuildCache, renewed: Set<String>) -> Bool {
+        var (ranges, earlier): ([String: Range<Int>], [String: Report]) = ([:], [:])
+        for folder in renewed {
+            guard let record = cache.reports[folder] else { return false }
+            (ranges[folder], earlier[folder]) = (record.tokens, record.summary)
+        }
         guard let tokens = TokenFile.read(ranges, in: folder!) else { return false }
         previous = PreviousBuild(
-            output: options.output, reused: reused, reports: cache.reports.mapValues(\.artifacts), tokens: tokens,
+            output: options.output, renewed: renewed, reports: cache.reports.mapValues(\.artifacts), earlier: earlier, tokens: tokens,
             siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests, fileList: keptFiles)
         return true
     }
@@ -126,9 +129,9 @@ struct IncrementalState {
     /// The kept site with the reports of `changed` whose files now differ read again (and the
     /// roll-ups above them); the others are reused without a look at their files. Nil when the
     /// tokens of those reports cannot be read (the caller then loads as usual).
-    private mutating func reload(_ changed: Set<String>, of reports: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
+    private mutating func reload(_ changed: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
         let root = options.root.path
-        var inputs = cache.reports.mapValues(\.inputs)
+        var inputs: [String: [CachedInput]] = [:]
         var differ: Set<String> = []
         for folder in changed {
             guard let old = cache.reports[folder] else { return nil }
@@ -140,10 +143,9 @@ struct IncrementalState {
         for folder in read.subtracting(changed) {
             inputs[folder] = Self.read(folder: folder, at: root + "/" + folder, previous: cache.reports[folder])
         }
-        let reused = reports.subtracting(read)
-        ledger.replace(inputs: inputs, reused: reused)
+        ledger.replace(base: cache.reports, changed: inputs, renewed: read)
         agencyInputs = cache.agencyInputs
-        guard start(from: cache, reused: reused) else { return nil }
+        guard start(from: cache, renewed: read) else { return nil }
         return site
     }
 
@@ -161,10 +163,10 @@ struct IncrementalState {
             guard let old, old.inputs.map(\.sha256) == inputs.map(\.sha256), old.agency == CachedReport.agencyIdentity(agency),
                 !agency.rollsUp(year) || sourcesUnchanged(old, records: records, root: root)
             else {
-                ledger.record(folder, inputs, reused: false)
+                ledger.record(folder, inputs, as: .renewed)
                 return nil
             }
-            ledger.record(folder, inputs, reused: true)
+            ledger.record(folder, inputs, as: old.inputs == inputs ? .reused : .touched)
             return old.summary
         }
     }
@@ -192,9 +194,9 @@ struct IncrementalState {
 
     /// Validates the reports read, reusing the cached findings of the others.
     func validate(_ site: Site) -> Checked {
-        let (cache, reused) = (previous == nil ? nil : cache, ledger.reused)
+        let (cache, renewed) = (previous == nil ? nil : cache, ledger.renewed)
         let (all, perReport, crossYear) = Validator.validate(
-            site, reusing: { reused.contains($0) ? cache?.reports[$0]?.findings : nil }, crossYear: previous == nil ? nil : cache?.crossYear)
+            site, reusing: { renewed.contains($0) ? nil : cache?.reports[$0]?.findings }, crossYear: previous == nil ? nil : cache?.crossYear)
         return Checked(findings: all, perReport: perReport, crossYear: crossYear)
     }
 
@@ -219,7 +221,7 @@ struct IncrementalState {
         // "<slug>/", then each year's report.md, tables.yaml and tasks.yaml, then agency.yaml.
         let inputs = ledger.inputs
         var inOrder: [InputDigest.File] = []
-        inOrder.reserveCapacity(inputs.count * Self.reportInputs.count + site.agencies.count)
+        inOrder.reserveCapacity(site.agencies.count * 16)
         // (For ASCII names, String's order is the bytes'; other names make `combine` sort all.)
         for (_, agency) in site.agencies.map({ ($0.slug + "/", $0) }).sorted(by: { $0.0 < $1.0 }) {
             for report in agency.reports {
@@ -240,40 +242,42 @@ struct IncrementalState {
         guard let folder else { return nil }
         let cells = Validator.crossReportCells.union(SiteBuilder.listedCells)
         guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return nil }
-        let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         let inputs = ledger.inputs
-        // An incremental build changes the records of the reports it rendered; the others are
-        // written back byte for byte.
         var cache =
             (isIncremental ? self.cache : nil)
             ?? BuildCache(settings: settings, buildID: buildID, order: [], reports: [:], agencyInputs: [:], siteFiles: [], links: LinkRecord())
         cache.settings = settings
         cache.buildID = buildID
         cache.validationKey = BuildSettings.validationKey(root: options.root)
-        cache.order = site.reports.map(\.folder)
+        // (An incremental build has the previous build's reports, in its order.)
+        if !isIncremental { cache.order = site.reports.map(\.folder) }
         cache.agencyInputs = agencyInputs
         cache.siteFiles = result.siteFiles
         cache.links = result.links
         cache.digests = result.digests
         cache.crossYear = checked.crossYear
-        for report in site.reports {
-            let fresh = inputs[report.folder] ?? []
-            if let old = cache.reports[report.folder], ranges[report.folder] == nil {
-                // Reused: only the stat part of its inputs may have changed (a touched file).
-                if old.inputs != fresh {
+        // An incremental build changes the records of the reports it rendered, and the inputs of
+        // those whose files were touched; the others are written back byte for byte.
+        let (renewed, touched) = (ledger.renewed, ledger.touched)
+        for agency in site.agencies {
+            for report in agency.reports {
+                let folder = report.folder
+                let isRenewed = !isIncremental || renewed.contains(folder)
+                guard isRenewed || touched.contains(folder) else { continue }
+                let fresh = inputs[folder] ?? []
+                if !isRenewed, let old = cache.reports[folder] {
                     cache.update(
                         CachedReport(
                             folder: old.folder, inputs: fresh, agency: old.agency, summary: old.summary, findings: old.findings,
                             artifacts: old.artifacts, tokens: old.tokens))
+                    continue
                 }
-                continue
+                guard let artifacts = result.artifacts[folder], let tokens = ranges[folder] else { return nil }
+                cache.update(
+                    CachedReport(
+                        folder: folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
+                        findings: checked.perReport[folder] ?? [], artifacts: artifacts, tokens: tokens))
             }
-            guard let artifacts = result.artifacts[report.folder], let tokens = ranges[report.folder], let agency = agencies[report.agency]
-            else { return nil }
-            cache.update(
-                CachedReport(
-                    folder: report.folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
-                    findings: checked.perReport[report.folder] ?? [], artifacts: artifacts, tokens: tokens))
         }
         cache.prune()
         return try? cache.save(to: folder)
@@ -283,20 +287,55 @@ struct IncrementalState {
 /// The digests of each report's files as the loader meets them (from several threads), and
 /// which reports the cache supplied.
 final class InputLedger: Sendable {
-    private let state = Mutex<(inputs: [String: [CachedInput]], reused: Set<String>)>(([:], []))
+    /// How the build came by a report.
+    enum Use { case renewed, reused, touched }
 
-    func reset() { state.withLock { $0 = ([:], []) } }
+    /// The inputs of every report: those recorded, else those of the cache's record (`base`).
+    struct Inputs: Sendable {
+        fileprivate var recorded: [String: [CachedInput]] = [:]
+        fileprivate var base: [String: CachedReport] = [:]
 
-    /// Everything at once, for a build that knew the inputs of every report beforehand.
-    func replace(inputs: [String: [CachedInput]], reused: Set<String>) { state.withLock { $0 = (inputs, reused) } }
+        subscript(folder: String) -> [CachedInput]? { recorded[folder] ?? base[folder]?.inputs }
+    }
 
-    func record(_ folder: String, _ inputs: [CachedInput], reused: Bool) {
+    private struct State {
+        var inputs = Inputs()
+        /// Reports read from their files: to be checked and rendered again.
+        var renewed: Set<String> = []
+        /// Reports taken from the cache whose files were touched (same digests, other stat).
+        var touched: Set<String> = []
+        var reusedCount = 0
+    }
+
+    private let state = Mutex(State())
+
+    func reset() { state.withLock { $0 = State() } }
+
+    /// Everything at once, for a build that knew the inputs of every report beforehand: those of
+    /// the cache's records, but `changed` for the folders it names; `renewed` are read again.
+    func replace(base: [String: CachedReport], changed: [String: [CachedInput]], renewed: Set<String>) {
+        let touched = Set(changed.filter { !renewed.contains($0.key) && base[$0.key]?.inputs != $0.value }.keys)
         state.withLock {
-            $0.inputs[folder] = inputs
-            if reused { $0.reused.insert(folder) }
+            $0 = State(inputs: Inputs(recorded: changed, base: base), renewed: renewed, touched: touched, reusedCount: base.count - renewed.count)
         }
     }
 
-    var inputs: [String: [CachedInput]] { state.withLock { $0.inputs } }
-    var reused: Set<String> { state.withLock { $0.reused } }
+    func record(_ folder: String, _ inputs: [CachedInput], as use: Use) {
+        state.withLock {
+            $0.inputs.recorded[folder] = inputs
+            switch use {
+            case .renewed: $0.renewed.insert(folder)
+            case .touched:
+                $0.touched.insert(folder)
+                $0.reusedCount += 1
+            case .reused: $0.reusedCount += 1
+            }
+        }
+    }
+
+    var inputs: Inputs { state.withLock { $0.inputs } }
+    var renewed: Set<String> { state.withLock { $0.renewed } }
+    /// Reports the cache supplied, touched or not.
+    var reusedCount: Int { state.withLock { $0.reusedCount } }
+    var touched: Set<String> { state.withLock { $0.touched } }
 }

@@ -11,14 +11,14 @@ public enum InputChanges: Sendable, Equatable {
     /// reading those reports again: a report's `report.md`, `tables.yaml` or `tasks.yaml`, or a
     /// file the build never reads in a report folder. Nil when anything else changed (the
     /// configuration, an agency.yaml, a task list, the theme, or a folder added or removed).
-    func reportFolders(in reports: Set<String>) -> Set<String>? {
+    func reportFolders(where isReport: (String) -> Bool) -> Set<String>? {
         guard case .paths(let paths) = self else { return nil }
         var folders: Set<String> = []
         for path in paths {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count >= 4, parts[0] == "Content" else { return nil }
             let folder = parts[0..<3].joined(separator: "/")
-            guard reports.contains(folder) else { return nil }
+            guard isReport(folder) else { return nil }
             if parts.count == 4, IncrementalState.reportInputs.contains(String(parts[3])) { folders.insert(folder) }
         }
         return folders
