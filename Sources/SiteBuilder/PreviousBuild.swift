@@ -10,8 +10,9 @@ public struct PreviousBuild: Sendable {
     /// The folders (`Content/<agency>/<year>`) of the reports to render again. The files of the
     /// others in `output` stay as they are.
     public let renewed: Set<String>
-    /// What every report contributed to that build, by folder.
-    public let reports: [String: ReportArtifacts]
+    /// What each report contributed to that build, by folder: a lookup, not a table, because
+    /// making a table of 20,000 for each build cost more than the few lookups a rebuild makes.
+    public let artifacts: @Sendable (_ folder: String) -> ReportArtifacts?
     /// The reports of `renewed` as that build had them (the build cache's summaries): one that
     /// shows the same on the home page and the dashboard leaves them as they are.
     public let earlier: [String: Report]
@@ -27,7 +28,7 @@ public struct PreviousBuild: Sendable {
     public let fileList: FileList?
 
     public init(
-        output: URL, renewed: Set<String>, reports: [String: ReportArtifacts], earlier: [String: Report] = [:], tokens: [String: [String]],
+        output: URL, renewed: Set<String>, artifacts: @escaping @Sendable (_ folder: String) -> ReportArtifacts?, earlier: [String: Report] = [:], tokens: [String: [String]],
         siteFiles: [Manifest.Entry], links: LinkRecord, digests: [String: String] = [:], fileList: FileList? = nil
     ) {
         self.earlier = earlier
@@ -35,7 +36,7 @@ public struct PreviousBuild: Sendable {
         self.digests = digests
         self.output = output
         self.renewed = renewed
-        self.reports = reports
+        self.artifacts = artifacts
         self.tokens = tokens
         self.siteFiles = siteFiles
         self.links = links

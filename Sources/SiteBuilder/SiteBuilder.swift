@@ -18,7 +18,7 @@ public struct BuildResult: Sendable {
     public let findings: [Finding]
     /// Report folders rendered: all, or in an incremental build those not reused.
     public let rendered: [String]
-    /// What every report contributed, by folder, for the build cache.
+    /// What the reports rendered contributed to the build, by folder, for the build cache.
     public let artifacts: [String: ReportArtifacts]
     /// The search tokens of the reports rendered, by folder.
     public let tokens: [String: [String]]
@@ -77,7 +77,7 @@ public enum SiteBuilder {
         if let previous {
             for entry in previous.siteFiles { unchanged[entry.path] = entry.sha256 }
             for index in toRender {
-                for entry in previous.reports[folder(jobs[index])]?.files ?? [] { unchanged[entry.path] = entry.sha256 }
+                for entry in previous.artifacts(folder(jobs[index]))?.files ?? [] { unchanged[entry.path] = entry.sha256 }
             }
         }
         let writer = ScanningWriter(sink: sink, unchanged: unchanged)
@@ -103,12 +103,19 @@ public enum SiteBuilder {
         // An incremental build gathers the reports' listings (search documents, sitemap, feed)
         // and rows of data/all.* only when a report rendered now changed its part: at 20,000
         // reports each is a pass over all of them.
-        let artifacts = try Self.artifacts(jobs.map(folder), outputs: outputs, previous: previous)
-        let listingsChanged = previous == nil || outputs.values.contains { previous?.reports[$0.folder]?.listing != $0.artifacts.listing }
+        // Every report's artifacts: those rendered now, the previous build's for the others.
+        let renderedArtifacts = Dictionary(outputs.values.map { ($0.folder, $0.artifacts) }, uniquingKeysWith: { first, _ in first })
+        func artifacts(of folder: String) -> ReportArtifacts? { renderedArtifacts[folder] ?? previous?.artifacts(folder) }
+        var printFindings: [Finding] = []
+        for job in jobs {
+            guard let found = artifacts(of: folder(job)) else { throw IncrementalBuildUnavailable(reason: "no record of \(folder(job))") }
+            printFindings += found.printFindings
+        }
+        let listingsChanged = previous == nil || outputs.values.contains { previous?.artifacts($0.folder)?.listing != $0.artifacts.listing }
         let dataChanged =
             previous == nil
             || outputs.values.contains { output in
-                guard let old = previous?.reports[output.folder] else { return true }
+                guard let old = previous?.artifacts(output.folder) else { return true }
                 return old.jsonForAll != output.artifacts.jsonForAll || old.csvRows != output.artifacts.csvRows
             }
         var reports = ReportListing(website: website)
@@ -120,7 +127,7 @@ public enum SiteBuilder {
                 let document = reports.add(report, agency: agency)
                 if previous == nil, let output = outputs[number] { search.add(document, tokens: output.tokens) } else { search.add(document) }
             }
-            if dataChanged, let rows = artifacts[report.folder] { reports.addData(rows) }
+            if dataChanged, let rows = artifacts(of: report.folder) { reports.addData(rows) }
         }
         let changes = outputs.map { number, output in
             SearchIndex.Change(document: number, old: Set(previous?.tokens[output.folder] ?? []), new: output.tokens)
@@ -236,7 +243,7 @@ public enum SiteBuilder {
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
         let fileList: FileList
         if let old = previous?.fileList,
-            outputs.values.allSatisfy({ previous?.reports[$0.folder]?.files.map(\.path) == $0.artifacts.files.map(\.path) }),
+            outputs.values.allSatisfy({ previous?.artifacts($0.folder)?.files.map(\.path) == $0.artifacts.files.map(\.path) }),
             let manifest = old.manifest.patched(
                 outputs.values.flatMap(\.artifacts.files) + remadeSiteFiles, inputDigest: inputs, version: NianbaoVersion.current,
                 site: deployment)
@@ -246,7 +253,7 @@ public enum SiteBuilder {
         } else {
             // Sorted once, for the manifest and the link check: sorting 100,000 paths twice cost
             // 7 % of a one-edit rebuild at 20,000 reports.
-            let files = artifacts.values.flatMap(\.files) + siteFiles
+            let files = jobs.flatMap { artifacts(of: folder($0))?.files ?? [] } + siteFiles
             let sorted = PathOrder.sortedIndices(files.map(\.path)).map { files[$0] }
             let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
             var paths = sorted.map(\.path)
@@ -262,8 +269,7 @@ public enum SiteBuilder {
         lap("links")
         return BuildResult(
             files: [], paths: paths, written: scanned.written.sorted(),
-            findings: artifacts.values.flatMap(\.printFindings) + links.allFindings,
-            rendered: toRender.map { folder(jobs[$0]) }, artifacts: artifacts,
+            findings: printFindings + links.allFindings, rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links,
             digests: digests, fileList: fileList)
     }
@@ -278,23 +284,6 @@ extension SiteBuilder {
             text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
         }
         return SHA256.hex(Data(text.utf8))
-    }
-
-    /// Every report's artifacts by folder (`folders` in site order): those of the reports
-    /// rendered now, the previous build's for the others.
-    static func artifacts(_ folders: [String], outputs: [Int: ReportOutput], previous: PreviousBuild?) throws -> [String: ReportArtifacts] {
-        // Starts from the previous build's table, which an incremental build of the same reports
-        // holds whole, rather than making one of 20,000 entries again.
-        var all = previous?.reports ?? [:]
-        for output in outputs.values { all[output.folder] = output.artifacts }
-        if let missing = folders.first(where: { all[$0] == nil }) {
-            throw IncrementalBuildUnavailable(reason: "no record of \(missing)")
-        }
-        if all.count > folders.count {
-            let listed = Set(folders)
-            all = all.filter { listed.contains($0.key) }
-        }
-        return all
     }
 }
 

@@ -121,7 +121,7 @@ struct IncrementalState {
         }
         guard let tokens = TokenFile.read(ranges, in: folder!) else { return false }
         previous = PreviousBuild(
-            output: options.output, renewed: renewed, reports: cache.reports.mapValues(\.artifacts), earlier: earlier, tokens: tokens,
+            output: options.output, renewed: renewed, artifacts: { cache.reports[$0]?.artifacts }, earlier: earlier, tokens: tokens,
             siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests, fileList: keptFiles)
         return true
     }
