@@ -6,7 +6,7 @@ import Foundation
 /// file's digest can give it without reading the files again.
 public enum InputDigest {
     /// One input file: its label (`nianbao.yaml`, `Content/…`, `theme0/…`) and its SHA-256.
-    public struct File: Sendable {
+    public struct File: Sendable, Equatable {
         public let label: String
         public let sha256: String
 
@@ -21,51 +21,40 @@ public enum InputDigest {
     /// 64,000 labels, and sorting them took a tenth of a one-edit rebuild. Only `others` (theme
     /// and task-list files, a few hundred) are sorted, then the two are merged. Labels that are
     /// not all ASCII, whose order is not their bytes', are sorted together as `combine` does.
-    public static func combine(inOrder: [File], others: [File]) -> String {
+    public static func listing(inOrder: [File], others: [File]) -> InputListing {
         let sorted = PathOrder.sortedIndices(others.map(\.label)).map { others[$0] }
-        guard sorted.allSatisfy({ $0.label.utf8.allSatisfy { $0 < 0x80 } }) else { return combine(inOrder + others) }
-        var listing: [UInt8] = []
-        listing.reserveCapacity((inOrder.count + others.count) * 110)
-        // Where the last label of `inOrder` sits in `listing`, to check the order against.
+        guard sorted.allSatisfy({ $0.label.utf8.allSatisfy { $0 < 0x80 } }) else { return listing(inOrder + others) }
+        var listing = InputListing(others: others, capacity: inOrder.count + others.count)
+        // Where the last label of `inOrder` sits in the listing, to check the order against.
         var last: Range<Int>?
         var other = 0
         for file in inOrder {
             while other < sorted.count && sorted[other].label < file.label {
-                append(sorted[other], to: &listing)
+                listing.append(sorted[other])
                 other += 1
             }
-            let range = append(file, to: &listing)
-            let follows = listing.withUnsafeBufferPointer { bytes in
+            let range = listing.append(file)
+            let follows = listing.bytes.withUnsafeBufferPointer { bytes in
                 !bytes[range].contains { $0 >= 0x80 } && (last.map { bytes[$0].lexicographicallyPrecedes(bytes[range]) } ?? true)
             }
-            guard follows else { return combine(inOrder + others) }
+            guard follows else { return self.listing(inOrder + others) }
             last = range
         }
-        for file in sorted[other...] { append(file, to: &listing) }
-        return SHA256.hex(listing)
+        for file in sorted[other...] { listing.append(file) }
+        return listing
     }
 
-    /// One line as `sha256sum` prints it; returns where the label went.
-    @discardableResult
-    private static func append(_ file: File, to listing: inout [UInt8]) -> Range<Int> {
-        var (digest, label) = (file.sha256, file.label)
-        digest.withUTF8 { listing.append(contentsOf: $0) }
-        listing += [UInt8(ascii: " "), UInt8(ascii: " ")]
-        let start = listing.count
-        label.withUTF8 { listing.append(contentsOf: $0) }
-        let range = start..<listing.count
-        listing.append(UInt8(ascii: "\n"))
-        return range
-    }
+    public static func combine(inOrder: [File], others: [File]) -> String { listing(inOrder: inOrder, others: others).digest }
 
-    public static func combine(_ files: [File]) -> String {
-        // Bytes, not a String: 64,000 lines at 20,000 reports, on every rebuild.
-        var listing: [UInt8] = []
-        listing.reserveCapacity(files.count * 110)
+    /// The listing of `files`, sorted by label.
+    public static func listing(_ files: [File]) -> InputListing {
         // Positions are sorted, not the files: moving two strings per swap cost more than comparing.
-        for index in PathOrder.sortedIndices(files.map(\.label)) { append(files[index], to: &listing) }
-        return SHA256.hex(listing)
+        var listing = InputListing(others: [], capacity: files.count)
+        for index in PathOrder.sortedIndices(files.map(\.label)) { listing.append(files[index]) }
+        return listing
     }
+
+    public static func combine(_ files: [File]) -> String { listing(files).digest }
 
     /// Reads every input.
     public static func compute(root: URL, folders: [URL]) -> String {

@@ -135,7 +135,8 @@ public enum BuildPipeline {
         lap("commit")
         let saved = state.save(loaded, result: result, checked: checked, buildID: buildID)
         if let session, let saved, let folder = state.folder {
-            session.keep(loaded, read: result.rendered, cache: saved, folder: folder, files: result.fileList)
+            session.keep(
+                loaded, read: result.rendered, cache: saved, folder: folder, files: result.fileList, listing: state.inputListing)
         }
         lap("save cache")
         let work = Work(

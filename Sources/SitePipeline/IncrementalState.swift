@@ -31,8 +31,9 @@ struct IncrementalState {
     /// The site as the last build of this process loaded it, when the cache is the one that
     /// build saved (`BuildSession`).
     private var keptSite: Site?
-    /// That build's sorted files and manifest.
+    /// That build's sorted files and manifest, and the listing of its inputs.
     private var keptFiles: FileList?
+    private var keptListing: InputListing?
 
     var isIncremental: Bool { previous != nil }
 
@@ -50,6 +51,7 @@ struct IncrementalState {
             cache = kept.cache
             keptSite = kept.site
             keptFiles = kept.files
+            keptListing = kept.listing
             return
         }
         switch BuildCache.load(from: folder) {
@@ -65,6 +67,7 @@ struct IncrementalState {
         previous = nil
         keptSite = nil
         keptFiles = nil
+        keptListing = nil
         note = reason
     }
 
@@ -217,9 +220,18 @@ struct IncrementalState {
         if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
             others.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))
         }
+        let inputs = ledger.inputs
+        // The listing the last build of this process made, with the digests of the reports
+        // read again in place, when no other file changed (an incremental build's do not).
+        if isIncremental, let kept = keptListing, kept.others == others,
+            let listing = kept.replacing(
+                ledger.renewed.flatMap { folder in (inputs[folder] ?? []).map { InputDigest.File(label: $0.label, sha256: $0.sha256) } })
+        {
+            ledger.keep(listing)
+            return listing.digest
+        }
         // Content/<agency>/… in label order as they are listed: agencies by the bytes of
         // "<slug>/", then each year's report.md, tables.yaml and tasks.yaml, then agency.yaml.
-        let inputs = ledger.inputs
         var inOrder: [InputDigest.File] = []
         inOrder.reserveCapacity(site.agencies.count * 16)
         // (For ASCII names, String's order is the bytes'; other names make `combine` sort all.)
@@ -233,8 +245,13 @@ struct IncrementalState {
                 inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))
             }
         }
-        return InputDigest.combine(inOrder: inOrder, others: others)
+        let listing = InputDigest.listing(inOrder: inOrder, others: others)
+        ledger.keep(listing)
+        return listing.digest
     }
+
+    /// The listing of the inputs this build made, for the next build of the process.
+    var inputListing: InputListing? { ledger.listing }
 
     /// Writes the cache for the next build and returns it as written. A failure is not an error:
     /// the next build is a full one.
@@ -305,6 +322,8 @@ final class InputLedger: Sendable {
         /// Reports taken from the cache whose files were touched (same digests, other stat).
         var touched: Set<String> = []
         var reusedCount = 0
+        /// The listing of every input, once the build has made it (`IncrementalState.inputDigest`).
+        var listing: InputListing?
     }
 
     private let state = Mutex(State())
@@ -333,7 +352,10 @@ final class InputLedger: Sendable {
         }
     }
 
+    func keep(_ listing: InputListing) { state.withLock { $0.listing = listing } }
+
     var inputs: Inputs { state.withLock { $0.inputs } }
+    var listing: InputListing? { state.withLock { $0.listing } }
     var renewed: Set<String> { state.withLock { $0.renewed } }
     /// Reports the cache supplied, touched or not.
     var reusedCount: Int { state.withLock { $0.reusedCount } }
