@@ -8,34 +8,30 @@ public struct ManifestText: Sendable {
     let body: Int
     /// Where each entry ends, in path order.
     let ends: [Int]
-    /// Each entry's path and size, in path order.
-    let paths: [String]
-    let sizes: [Int]
-    /// Each path's place in the order; made on the first patch, then handed on.
+    /// The entries, in path order.
+    let entries: [Manifest.Entry]
+    /// Each path's place in the order; made on the first patch, then handed on (a one-off
+    /// build never pays for it).
     private var places: [String: Int]?
 
     init(bytes: [UInt8], body: Int, ends: [Int], entries: [Manifest.Entry], places: [String: Int]? = nil) {
-        self.init(bytes: bytes, body: body, ends: ends, paths: entries.map(\.path), sizes: entries.map(\.size), places: places)
-    }
-
-    private init(bytes: [UInt8], body: Int, ends: [Int], paths: [String], sizes: [Int], places: [String: Int]?) {
-        (self.bytes, self.body, self.ends, self.paths, self.sizes, self.places) = (bytes, body, ends, paths, sizes, places)
+        (self.bytes, self.body, self.ends, self.entries, self.places) = (bytes, body, ends, entries, places)
     }
 
     /// The manifest with `changed` in place of the entries of the same paths, byte for byte what
     /// `Manifest.text(sorted:…)` writes for the whole list. Nil when a path of `changed` is not
     /// in it: the files are not the same, so the list must be made again.
     public func patched(_ changed: [Manifest.Entry], inputDigest: String, version: String, site: DeploymentSite) -> ManifestText? {
-        let places = self.places ?? Dictionary(paths.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let places = self.places ?? Dictionary(entries.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var edits: [Int: Manifest.Entry] = [:]
         for entry in changed {
             guard let place = places[entry.path] else { return nil }
             edits[place] = entry
         }
-        var sizes = self.sizes
-        for (place, entry) in edits { sizes[place] = entry.size }
+        var entries = self.entries
+        for (place, entry) in edits { entries[place] = entry }
         let header = Manifest.header(
-            count: paths.count, totalSize: sizes.reduce(0, +), inputDigest: inputDigest, version: version, site: site)
+            count: entries.count, totalSize: entries.reduce(0) { $0 + $1.size }, inputDigest: inputDigest, version: version, site: site)
         var out = header
         out.reserveCapacity(bytes.count + edits.count * 64 + 256)
         var ends = self.ends
@@ -52,6 +48,6 @@ public struct ManifestText: Sendable {
         }
         for later in next..<ends.count { ends[later] += shift }
         out += bytes[cursor...]
-        return ManifestText(bytes: out, body: header.count, ends: ends, paths: paths, sizes: sizes, places: places)
+        return ManifestText(bytes: out, body: header.count, ends: ends, entries: entries, places: places)
     }
 }

@@ -105,10 +105,15 @@ public enum SiteBuilder {
         // reports each is a pass over all of them.
         // Every report's artifacts: those rendered now, the previous build's for the others.
         let renderedArtifacts = Dictionary(outputs.values.map { ($0.folder, $0.artifacts) }, uniquingKeysWith: { first, _ in first })
-        func artifacts(of folder: String) -> ReportArtifacts? { renderedArtifacts[folder] ?? previous?.artifacts(folder) }
+        var reportArtifacts: [ReportArtifacts] = []  // in the order of `jobs`
+        reportArtifacts.reserveCapacity(jobs.count)
         var printFindings: [Finding] = []
         for job in jobs {
-            guard let found = artifacts(of: folder(job)) else { throw IncrementalBuildUnavailable(reason: "no record of \(folder(job))") }
+            let folder = folder(job)
+            guard let found = renderedArtifacts[folder] ?? previous?.artifacts(folder) else {
+                throw IncrementalBuildUnavailable(reason: "no record of \(folder)")
+            }
+            reportArtifacts.append(found)
             printFindings += found.printFindings
         }
         let listingsChanged = previous == nil || outputs.values.contains { previous?.artifacts($0.folder)?.listing != $0.artifacts.listing }
@@ -127,7 +132,7 @@ public enum SiteBuilder {
                 let document = reports.add(report, agency: agency)
                 if previous == nil, let output = outputs[number] { search.add(document, tokens: output.tokens) } else { search.add(document) }
             }
-            if dataChanged, let rows = artifacts(of: report.folder) { reports.addData(rows) }
+            if dataChanged { reports.addData(reportArtifacts[number]) }
         }
         let changes = outputs.map { number, output in
             SearchIndex.Change(document: number, old: Set(previous?.tokens[output.folder] ?? []), new: output.tokens)
@@ -253,7 +258,7 @@ public enum SiteBuilder {
         } else {
             // Sorted once, for the manifest and the link check: sorting 100,000 paths twice cost
             // 7 % of a one-edit rebuild at 20,000 reports.
-            let files = jobs.flatMap { artifacts(of: folder($0))?.files ?? [] } + siteFiles
+            let files = reportArtifacts.flatMap(\.files) + siteFiles
             let sorted = PathOrder.sortedIndices(files.map(\.path)).map { files[$0] }
             let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
             var paths = sorted.map(\.path)
