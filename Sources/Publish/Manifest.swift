@@ -30,7 +30,8 @@ public enum Manifest {
     /// `bytes(sorted:…)` with where each entry sits in them, so that the next build of the same
     /// files can patch it (`ManifestText.patched`).
     public static func text(sorted entries: [Entry], inputDigest: String, version: String, site: DeploymentSite) -> ManifestText {
-        var bytes = header(count: entries.count, totalSize: entries.reduce(0) { $0 + $1.size }, inputDigest: inputDigest, version: version, site: site)
+        let totalSize = entries.reduce(0) { $0 + $1.size }
+        var bytes = header(count: entries.count, totalSize: totalSize, inputDigest: inputDigest, version: version, site: site)
         bytes.reserveCapacity(entries.count * 170 + 512)
         let body = bytes.count
         var ends: [Int] = []

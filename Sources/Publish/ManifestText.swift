@@ -22,7 +22,8 @@ public struct ManifestText: Sendable {
     /// `Manifest.text(sorted:…)` writes for the whole list. Nil when a path of `changed` is not
     /// in it: the files are not the same, so the list must be made again.
     public func patched(_ changed: [Manifest.Entry], inputDigest: String, version: String, site: DeploymentSite) -> ManifestText? {
-        let places = self.places ?? Dictionary(entries.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let places =
+            self.places ?? Dictionary(entries.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var edits: [Int: Manifest.Entry] = [:]
         for entry in changed {
             guard let place = places[entry.path] else { return nil }

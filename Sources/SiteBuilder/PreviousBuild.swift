@@ -28,8 +28,9 @@ public struct PreviousBuild: Sendable {
     public let fileList: FileList?
 
     public init(
-        output: URL, renewed: Set<String>, artifacts: @escaping @Sendable (_ folder: String) -> ReportArtifacts?, earlier: [String: Report] = [:], tokens: [String: [String]],
-        siteFiles: [Manifest.Entry], links: LinkRecord, digests: [String: String] = [:], fileList: FileList? = nil
+        output: URL, renewed: Set<String>, artifacts: @escaping @Sendable (_ folder: String) -> ReportArtifacts?,
+        earlier: [String: Report] = [:], tokens: [String: [String]], siteFiles: [Manifest.Entry], links: LinkRecord,
+        digests: [String: String] = [:], fileList: FileList? = nil
     ) {
         self.earlier = earlier
         self.fileList = fileList

@@ -32,15 +32,6 @@ public struct BuildResult: Sendable {
     public var fileList: FileList?
 }
 
-/// The sorted paths of a build and its manifest: a next build of the same files patches the
-/// manifest's changed entries rather than sorting and writing 100,000 again.
-public struct FileList: Sendable {
-    /// Every path of the site, sorted, `deploy/manifest.json` included.
-    public let paths: [String]
-    /// `deploy/manifest.json`.
-    public let manifest: ManifestText
-}
-
 /// Receives each file of a build as soon as it is made, possibly from several threads at once.
 public typealias FileSink = @Sendable (OutputFile) throws -> Void
 
@@ -90,7 +81,8 @@ public enum SiteBuilder {
             let job = jobs[toRender[index]]
             do {
                 let output = try ReportOutput(
-                    agency: site.agencies[job.agency], position: job.report, website: website, theme: theme, fonts: fonts, taskLists: site.taskLists, writer: writer)
+                    agency: site.agencies[job.agency], position: job.report, website: website, theme: theme, fonts: fonts,
+                    taskLists: site.taskLists, writer: writer)
                 rendered.withLock { $0[toRender[index]] = output }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
@@ -100,9 +92,6 @@ public enum SiteBuilder {
         let outputs = rendered.withLock { $0 }
         lap("reports")
 
-        // An incremental build gathers the reports' listings (search documents, sitemap, feed)
-        // and rows of data/all.* only when a report rendered now changed its part: at 20,000
-        // reports each is a pass over all of them.
         // Every report's artifacts: those rendered now, the previous build's for the others.
         let renderedArtifacts = Dictionary(outputs.values.map { ($0.folder, $0.artifacts) }, uniquingKeysWith: { first, _ in first })
         var reportArtifacts: [ReportArtifacts] = []  // in the order of `jobs`
@@ -116,6 +105,9 @@ public enum SiteBuilder {
             reportArtifacts.append(found)
             printFindings += found.printFindings
         }
+        // An incremental build gathers the reports' listings (search documents, sitemap, feed)
+        // and rows of data/all.* only when a report rendered now changed its part: at 20,000
+        // reports each is a pass over all of them.
         let listingsChanged = previous == nil || outputs.values.contains { previous?.artifacts($0.folder)?.listing != $0.artifacts.listing }
         let dataChanged =
             previous == nil
@@ -130,7 +122,11 @@ public enum SiteBuilder {
             let report = agency.reports[job.report]
             if listingsChanged {
                 let document = reports.add(report, agency: agency)
-                if previous == nil, let output = outputs[number] { search.add(document, tokens: output.tokens) } else { search.add(document) }
+                if previous == nil, let output = outputs[number] {
+                    search.add(document, tokens: output.tokens)
+                } else {
+                    search.add(document)
+                }
             }
             if dataChanged { reports.addData(reportArtifacts[number]) }
         }
@@ -246,26 +242,9 @@ public enum SiteBuilder {
             siteFiles.append(entry)
         }
         let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
-        let fileList: FileList
-        if let old = previous?.fileList,
-            outputs.values.allSatisfy({ previous?.artifacts($0.folder)?.files.map(\.path) == $0.artifacts.files.map(\.path) }),
-            let manifest = old.manifest.patched(
-                outputs.values.flatMap(\.artifacts.files) + remadeSiteFiles, inputDigest: inputs, version: NianbaoVersion.current,
-                site: deployment)
-        {
-            // The same files as the previous build's: its list stands, its manifest is patched.
-            fileList = FileList(paths: old.paths, manifest: manifest)
-        } else {
-            // Sorted once, for the manifest and the link check: sorting 100,000 paths twice cost
-            // 7 % of a one-edit rebuild at 20,000 reports.
-            let files = reportArtifacts.flatMap(\.files) + siteFiles
-            let sorted = PathOrder.sortedIndices(files.map(\.path)).map { files[$0] }
-            let published = sorted.filter { !$0.path.hasPrefix("deploy/") }
-            var paths = sorted.map(\.path)
-            paths.insert("deploy/manifest.json", at: paths.partitioningIndex { $0 >= "deploy/manifest.json" })
-            fileList = FileList(
-                paths: paths, manifest: Manifest.text(sorted: published, inputDigest: inputs, version: NianbaoVersion.current, site: deployment))
-        }
+        let fileList =
+            FileList(patching: previous, rendered: Array(outputs.values), siteFiles: remadeSiteFiles, inputDigest: inputs, site: deployment)
+            ?? FileList(reports: reportArtifacts, siteFiles: siteFiles, inputDigest: inputs, site: deployment)
         siteFiles.append(try writer.write(OutputFile(path: "deploy/manifest.json", contents: Data(fileList.manifest.bytes))))
         lap("manifest")
         let paths = fileList.paths

@@ -7,10 +7,10 @@ import Synchronization
 
 /// What a long-running process (the preview server) keeps from one build to the next, so that
 /// the next build neither reads the build cache from disk nor walks the whole site: the cache as
-/// saved, the site as loaded, its sorted files, manifest and input listing, and what `stat` said of the cache
-/// files then. A build that is told
-/// exactly which files changed (`InputChanges.paths`) and finds the cache files as it left them
-/// starts from these; anything else builds as `nianbao build` does.
+/// saved, the site as loaded, its sorted files, manifest and input listing, and what `stat` said
+/// of the cache files then. A build that is told exactly which files changed
+/// (`InputChanges.paths`) and finds the cache files as it left them starts from these; anything
+/// else builds as `nianbao build` does.
 public final class BuildSession: Sendable {
     struct Kept: Sendable {
         let cache: BuildCache
@@ -44,7 +44,8 @@ public final class BuildSession: Sendable {
                 slug: agency.slug, name: agency.name, kind: agency.kind, parent: agency.parent, rollup: agency.rollup,
                 reports: agency.reports.map { read.contains($0.folder) ? cache.reports[$0.folder]?.summary ?? $0 : $0 })
         }
-        let value = Kept(cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies), files: files, listing: listing)
+        let value = Kept(
+            cache: cache, stamp: BuildCache.stamp(of: folder), site: site.replacing(agencies: agencies), files: files, listing: listing)
         kept.withLock { $0 = value }
     }
 }

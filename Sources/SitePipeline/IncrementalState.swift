@@ -99,7 +99,9 @@ struct IncrementalState {
         }
         guard let cache else { return site }
         let (renewed, reused) = (ledger.renewed, ledger.reusedCount)
-        if site.reports.map(\.folder) != cache.order || renewed.count + reused != cache.order.count || agencyInputs.mapValues(\.sha256) != cache.agencyInputs.mapValues(\.sha256) {
+        if site.reports.map(\.folder) != cache.order || renewed.count + reused != cache.order.count
+            || agencyInputs.mapValues(\.sha256) != cache.agencyInputs.mapValues(\.sha256)
+        {
             forget("agencies or reports were added, removed or renamed, or an agency.yaml changed")
             return try load()
         }
@@ -199,7 +201,8 @@ struct IncrementalState {
     func validate(_ site: Site) -> Checked {
         let (cache, renewed) = (previous == nil ? nil : cache, ledger.renewed)
         let (all, perReport, crossYear) = Validator.validate(
-            site, reusing: { renewed.contains($0) ? nil : cache?.reports[$0]?.findings }, crossYear: previous == nil ? nil : cache?.crossYear)
+            site, reusing: { renewed.contains($0) ? nil : cache?.reports[$0]?.findings },
+            crossYear: previous == nil ? nil : cache?.crossYear)
         return Checked(findings: all, perReport: perReport, crossYear: crossYear)
     }
 
@@ -335,7 +338,9 @@ final class InputLedger: Sendable {
     func replace(base: [String: CachedReport], changed: [String: [CachedInput]], renewed: Set<String>) {
         let touched = Set(changed.filter { !renewed.contains($0.key) && base[$0.key]?.inputs != $0.value }.keys)
         state.withLock {
-            $0 = State(inputs: Inputs(recorded: changed, base: base), renewed: renewed, touched: touched, reusedCount: base.count - renewed.count)
+            $0 = State(
+                inputs: Inputs(recorded: changed, base: base), renewed: renewed, touched: touched,
+                reusedCount: base.count - renewed.count)
         }
     }
 
