@@ -143,14 +143,18 @@ struct Watcher: Service {
     let interval: Duration
     let rebuild: @Sendable (InputChanges) -> Void
 
-    /// An editor saves in steps (a temporary file, a rename): changes are gathered until a short
-    /// quiet moment (or for a second at most), then built at once.
-    static let settle = Duration.milliseconds(40)
+    /// An editor saves in steps (a temporary file, a rename) within a few milliseconds: changes
+    /// are gathered until a short quiet moment (or for half a second at most), then built at once.
+    static let settle = Duration.milliseconds(20)
+    /// How often events the system names are looked at: a read of the inotify queue, which costs
+    /// nothing while it is empty. With `settle`, it is most of the time between a save and the
+    /// rebuild's start.
+    static let eventTick = Duration.milliseconds(20)
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             // Asked each time: a watcher that had to turn to polling polls at `interval`.
-            let tick = watcher.value.withLock { $0.namesChanges } ? min(interval, .milliseconds(50)) : interval
+            let tick = watcher.value.withLock { $0.namesChanges } ? min(interval, Self.eventTick) : interval
             try? await Task.sleep(for: tick)
             guard var changes = watcher.value.withLock({ $0.changes() }) else { continue }
             var waited = 0
