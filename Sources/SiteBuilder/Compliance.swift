@@ -125,9 +125,14 @@ struct Compliance {
             for report in agency.reports { text += line(report) }
         }
         for finding in findings where family(of: finding) != .build {
-            text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
+            text += line(finding)
         }
         return text
+    }
+
+    /// What the dashboard shows of `finding`, as a line of `digestText`.
+    static func line(_ finding: Finding) -> String {
+        "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
     }
 
     /// What the dashboard shows of `report` on its own, as a line of `digestText`.

@@ -263,11 +263,7 @@ extension SiteBuilder {
     /// A digest of every finding, in order: while it is the previous build's, the home page and
     /// the dashboard change only with the reports rendered again.
     static func digest(of findings: [Finding]) -> String {
-        var text = ""
-        for finding in findings {
-            text += "\(finding.rule)\t\(finding.severity)\t\(finding.location)\t\(finding.cell ?? "")\t\(finding.message)\n"
-        }
-        return SHA256.hex(Data(text.utf8))
+        SHA256.hex(Data(findings.map(Compliance.line).joined().utf8))
     }
 }
 

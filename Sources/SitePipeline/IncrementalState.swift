@@ -228,7 +228,7 @@ struct IncrementalState {
         // read again in place, when no other file changed (an incremental build's do not).
         if isIncremental, let kept = keptListing, kept.others == others,
             let listing = kept.replacing(
-                ledger.renewed.flatMap { folder in (inputs[folder] ?? []).map { InputDigest.File(label: $0.label, sha256: $0.sha256) } })
+                ledger.renewed.flatMap { folder in (inputs[folder] ?? []).map(\.digestFile) })
         {
             ledger.keep(listing)
             return listing.digest
@@ -241,11 +241,11 @@ struct IncrementalState {
         for (_, agency) in site.agencies.map({ ($0.slug + "/", $0) }).sorted(by: { $0.0 < $1.0 }) {
             for report in agency.reports {
                 for input in inputs[report.folder] ?? [] where !input.sha256.isEmpty {
-                    inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))
+                    inOrder.append(input.digestFile)
                 }
             }
             if let input = agencyInputs["Content/\(agency.slug)/agency.yaml"], !input.sha256.isEmpty {
-                inOrder.append(InputDigest.File(label: input.label, sha256: input.sha256))
+                inOrder.append(input.digestFile)
             }
         }
         let listing = InputDigest.listing(inOrder: inOrder, others: others)
@@ -365,4 +365,9 @@ final class InputLedger: Sendable {
     /// Reports the cache supplied, touched or not.
     var reusedCount: Int { state.withLock { $0.reusedCount } }
     var touched: Set<String> { state.withLock { $0.touched } }
+}
+
+extension CachedInput {
+    /// Its line of the manifest's input digest.
+    fileprivate var digestFile: InputDigest.File { InputDigest.File(label: label, sha256: sha256) }
 }

@@ -24,7 +24,8 @@ public enum Validator {
         let reports = site.reports
         var chunks = reports.map { reusing($0.folder) }
         // At 20,000 reports with one changed, a table of all their findings cost more than the check.
-        let fresh = chunks.indices.filter { chunks[$0] == nil }
+        let isFresh = chunks.map { $0 == nil }
+        let fresh = isFresh.indices.filter { isFresh[$0] }
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
         let checked = Mutex([Int: [Finding]]())
         let contacts = PublicContacts(site.config["public_contacts"]?.value)
@@ -40,8 +41,6 @@ public enum Validator {
         }
         var findings = site.findings + WebRules.check(site.config)
         for chunk in chunks { findings += chunk ?? [] }
-        var isFresh = [Bool](repeating: false, count: reports.count)
-        for index in fresh { isFresh[index] = true }
         var crossYear: [String: [Finding]] = [:]
         var position = 0
         for agency in site.agencies {
