@@ -53,17 +53,18 @@ public struct Theme: Sendable {
                 assets[file] = folder.appendingPathComponent("assets/" + file)
             }
         }
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         for (template, (url, shown)) in templates.sorted(by: { $0.key < $1.key }) {
             do {
                 let text = try String(contentsOf: url, encoding: .utf8)
-                try library.register(text, named: template)
+                try library.register(TemplateEscaping.pragma + text, named: template)
             } catch let error as MustacheTemplate.ParserError {
                 findings.append(
                     Rule.themeTemplate.finding(
                         "模板「\(template)」无法解析：\(error.error)",
                         gist: "template \(template) does not parse",
-                        at: SourceLocation(file: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                        at: SourceLocation(file: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                         hint: "出错的行：\(error.context.line)"))
             } catch {
                 findings.append(

@@ -49,6 +49,27 @@ import Testing
         #expect(finding.severity == .error)
     }
 
+    @Test("{{name}} in a template escapes the five HTML characters; {{{name}}} leaves them")
+    func escaping() throws {
+        let copy = try SiteCopy()
+        let config = try copy.read("nianbao.yaml")
+            .replacingOccurrences(of: "theme: default", with: "theme: plain")
+            .replacingOccurrences(of: "name: 江屿市人民政府门户网站", with: "name: \"江屿 A&B <i> \\\"引\\\" 'q'\"")
+        try copy.write("nianbao.yaml", config)
+        try copy.write("Themes/plain/templates/site-footer.mustache", "{{#site}}\n<footer>{{name}}|{{{name}}}</footer>\n{{/site}}\n")
+        let html = try BuiltSite.build(copy.root).text("index.html")
+        #expect(html.contains("\n<footer>江屿 A&amp;B &lt;i&gt; &quot;引&quot; &#39;q&#39;|江屿 A&B <i> \"引\" 'q'</footer>\n"))
+    }
+
+    @Test("a syntax error on a template's first line is reported on line 1")
+    func syntaxErrorOnFirstLine() throws {
+        let copy = try SiteCopy()
+        try copy.write("nianbao.yaml", try copy.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: broken"))
+        try copy.write("Themes/broken/templates/site-footer.mustache", "<footer>{{#site}}{{/sight}}</footer>\n")
+        let finding = try #require(try BuiltSite.build(copy.root).findings.first { $0.rule == "theme-template" })
+        #expect(finding.location.line == 1)
+    }
+
     @Test("an unknown theme is a finding at the theme key of nianbao.yaml")
     func missingTheme() throws {
         let copy = try SiteCopy()
