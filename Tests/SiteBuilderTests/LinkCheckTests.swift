@@ -45,7 +45,8 @@ import Testing
         ("../2023/", nil), ("../2023", "jiangyu-tax/2023"), ("./#section-1", nil), ("#section-1", nil), ("#nope", "#nope"),
         ("../../index.html#main", nil), ("../../../x/", "根目录"), ("/zfxxgk/", "以 / 开头"), ("/zfxxgk/ndbg/jiangyu-tax/", nil), ("/zfxxgk/ndbg/none/", "none/index.html"),
         ("https://www.jiangyu.gov.cn/zfxxgk/ndbg/jiangyu-tax/", nil), ("https://www.jiangyu.gov.cn/zfxxgk/ndbg/none/", "none/index.html"),
-        ("https://example.org/x", nil), ("mailto:a@b.cn", nil), ("data.csv", nil),
+        ("https://example.org/x", nil), ("mailto:a@b.cn", nil), ("data.csv", nil), ("./", nil), ("..", nil),
+        ("../2023/?year=2023&amp;page=1#section-1", nil), ("data.csv?x=1", nil), ("../2022/?x=1#a", "jiangyu-tax/2022/index.html"),
     ] as [(String, String?)])
     func resolution(href: String, problem: String?) {
         var checker = LinkChecker(
