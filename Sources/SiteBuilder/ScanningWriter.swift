@@ -31,7 +31,7 @@ final class ScanningWriter: Sendable {
     func write(_ file: OutputFile) throws -> Manifest.Entry {
         var page: Page?
         if file.path.hasSuffix(".html") {
-            let found = LinkChecker.attributes(in: String(decoding: file.contents, as: UTF8.self))
+            let found = LinkChecker.attributes(in: file.contents)
             page = Page(path: file.path, ids: found.ids, links: found.links)
         }
         let entry = Manifest.Entry(path: file.path, size: file.contents.count, sha256: SHA256.hex(file.contents))
