@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The manifest's digest of everything a build reads: nianbao.yaml, every file under Content/
 /// and the theme folders. It is the SHA-256 of the text `sha256sum` would print for them, one
@@ -76,18 +77,25 @@ public enum InputDigest {
         folders.enumerated().flatMap { walk($0.element, label: "theme\($0.offset)") }
     }
 
+    /// The files under `folder`, read and hashed on all cores: without a build cache
+    /// (`build --no-cache`) this is every file under Content/, and one core took a third of a
+    /// second at 2,000 reports, after everything else was done.
     static func walk(_ folder: URL, label: String) -> [File] {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [File] = []
-        while let path = walker.nextObject() as? String {
-            let url = folder.appendingPathComponent(path)
+        var found: [String] = []
+        while let path = walker.nextObject() as? String { found.append(path) }
+        let paths = found
+        let digests = Mutex([String?](repeating: nil, count: paths.count))
+        let root = folder.path
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let path = root + "/" + paths[index]
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: url.path)
-            {
-                files.append(File(label: label + "/" + path, sha256: SHA256.hex(data)))
-            }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let data = FileManager.default.contents(atPath: path)
+            else { return }
+            let digest = SHA256.hex(data)
+            digests.withLock { $0[index] = digest }
         }
-        return files
+        return zip(paths, digests.withLock { $0 }).compactMap { path, digest in digest.map { File(label: label + "/" + path, sha256: $0) } }
     }
 }
