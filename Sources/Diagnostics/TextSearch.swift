@@ -48,3 +48,13 @@ extension String {
         return left.withUTF8 { a in right.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 }
+
+extension StringProtocol {
+    /// The text's lines, split at each "\n" (empty lines kept). Split as bytes: "\n" is never
+    /// part of another character once CRLF is folded, as the loader folds it, and splitting by
+    /// Character (grapheme breaking) cost most of the narrative's section split.
+    public var lineSlices: [Substring] {
+        let text = Substring(self)
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+    }
+}

@@ -1,3 +1,4 @@
+import Diagnostics
 import ReportForm
 import SiteModel
 
@@ -20,7 +21,7 @@ public struct NarrativeSections: Sendable {
 
     public init(_ report: Report) {
         let document = report.document
-        let lines = document.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = document.source.lineSlices
         // Where each `##` heading is, as an index into `lines`.
         let starts = document.sections.map { $0.location.line - 1 - document.sourceLineOffset }
         func markdown(_ range: Range<Int>) -> String {

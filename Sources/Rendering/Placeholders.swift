@@ -9,7 +9,7 @@ public enum Placeholders {
         guard markdown.containsBytes("{{") else { return markdown }
         var out = ""
         var inFence = false
-        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in markdown.lineSlices.enumerated() {
             if index > 0 { out += "\n" }
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }

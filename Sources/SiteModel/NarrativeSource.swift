@@ -3,7 +3,7 @@ import Diagnostics
 extension ReportDocument {
     /// The lines of the Markdown source with their 1-based line numbers in the file.
     private var numberedLines: [(number: Int, text: Substring)] {
-        source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+        source.lineSlices.enumerated().map {
             ($0.offset + 1 + sourceLineOffset, $0.element)
         }
     }

@@ -8,7 +8,7 @@ enum WebRules {
         guard report.document.source.containsBytes("://") else { return [] }
         var findings: [Finding] = []
         var number = report.document.sourceLineOffset
-        for line in report.document.source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in report.document.source.lineSlices {
             number += 1
             guard line.containsBytes("://") else { continue }
             // Scheme, host, then the rest up to a space, a bracket or Chinese punctuation.
