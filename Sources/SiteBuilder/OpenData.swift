@@ -67,18 +67,13 @@ enum OpenData {
     /// `data.json` of one report.
     static func json(_ report: Report, agency: Agency) -> String {
         var cells = "[]"
-        if let tables = report.tables, let texts = CellText.byEdition[tables.version], !texts.isEmpty {
-            // `JSONText.array(_:indent: "  ")` of the cells, written in place.
-            cells = "[\n"
-            cells.reserveCapacity(texts.count * 300)
-            for (index, value) in values(of: tables).enumerated() {
-                if index > 0 { cells += ",\n" }
-                cells += "    "
-                cells += texts[index].jsonPrefix
-                cells += value ?? "null"
-                cells += "}"
+        if let tables = report.tables, let texts = CellText.byEdition[tables.version] {
+            let values = values(of: tables)
+            cells = JSONText.array(count: values.count, indent: "  ", capacity: values.count * 250) { index, out in
+                out += texts[index].jsonPrefix
+                out += values[index] ?? "null"
+                out += "}"
             }
-            cells += "\n  ]"
         }
         return JSONText.object(header(report, agency: agency) + [("cells", cells)])
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Where each page and file of a built site goes, relative to the site root. The builder writes
@@ -51,8 +52,7 @@ public enum SiteLayout {
         // Substrings of the link and the page, joined once at the end: a build checks 50 links
         // per page, and a String per path component was most of the link check's time.
         // (Foundation's replacingOccurrences is slow, and almost no link has an entity.)
-        var link = Substring(
-            href.utf8.contains(UInt8(ascii: "&")) && href.contains("&amp;") ? href.replacingOccurrences(of: "&amp;", with: "&") : href)
+        var link = Substring(href.containsBytes("&amp;") ? href.replacingOccurrences(of: "&amp;", with: "&") : href)
         var fromRoot = false
         if link.hasPrefix(baseURL) {
             link = link.dropFirst(baseURL.count)
