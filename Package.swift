@@ -116,10 +116,12 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer", "IPv6Audit",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer", "IPv6Audit", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // glibc's mallopt(3), for `MemoryTuning`.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer", "SitePipeline"]),
         .testTarget(name: "PrintTests", dependencies: ["Typesetting", "TrueType", "PrintReport", "PrintPDF", "PDFWriter", "SiteModel", "Diagnostics"]),
