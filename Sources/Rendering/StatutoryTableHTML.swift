@@ -13,9 +13,12 @@ public enum StatutoryTableHTML {
     public static func html(_ table: FormTable, values tables: ReportTables?) -> String {
         // The markup depends only on the form; it is laid out once per edition and table, and
         // each report's numbers are written into its slots.
-        let cached = tables.flatMap { TableTemplate.cached[$0.version]?[table.id] }
-        let layout = cached.flatMap { $0.cells.count == table.cells.count ? $0 : nil } ?? TableTemplate(TableGrid(table))
-        return layout.fill { tables?[$0]?.text ?? "" }
+        if let tables, let cached = TableTemplate.cached[tables.version]?[table.id], cached.cells.count == table.cells.count {
+            // By each slot's place in the form: looking 200 cells up by id was half of this.
+            return cached.fill { slot in cached.places[slot].flatMap { tables.value(at: $0) }?.text ?? "" }
+        }
+        let layout = TableTemplate(TableGrid(table))
+        return layout.fill { tables?[layout.cells[$0]]?.text ?? "" }
     }
 }
 
@@ -24,8 +27,10 @@ struct TableTemplate: Sendable {
     let segments: [String]
     /// The cell of each slot, by id.
     let cells: [CellID]
+    /// The cell of each slot, by its place in `ReportForm.cells` of the edition given.
+    let places: [Int?]
 
-    init(_ grid: TableGrid) {
+    init(_ grid: TableGrid, form: ReportForm? = nil) {
         var segments: [String] = []
         var cells: [CellID] = []
         let prefix = grid.table.rawValue
@@ -58,18 +63,23 @@ struct TableTemplate: Sendable {
         segments.append(text)
         self.segments = segments
         self.cells = cells
+        places = cells.map { form?.cellsByID[$0]?.index }
     }
 
-    func fill(_ value: (CellID) -> String) -> String {
+    /// The markup with `value(slot)` in each slot.
+    func fill(_ value: (Int) -> String) -> String {
         var out = segments[0]
         out.reserveCapacity(segments.reduce(0) { $0 + $1.utf8.count } + cells.count * 4)
-        for (cell, segment) in zip(cells, segments.dropFirst()) {
-            out += HTML.escape(value(cell))
+        for (slot, segment) in segments.dropFirst().enumerated() {
+            out += HTML.escape(value(slot))
             out += segment
         }
         return out
     }
 
     /// Both editions' tables, laid out on first use.
-    static let cached: [FormVersion: [TableID: TableTemplate]] = TableGrid.cached.mapValues { $0.mapValues(TableTemplate.init) }
+    static let cached: [FormVersion: [TableID: TableTemplate]] = Dictionary(
+        uniqueKeysWithValues: TableGrid.cached.map { version, grids in
+            (version, grids.mapValues { TableTemplate($0, form: .edition(version)) })
+        })
 }

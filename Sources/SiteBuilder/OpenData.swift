@@ -117,9 +117,16 @@ enum OpenData {
         var fields = [agency.slug, agency.name?.value ?? agency.slug, String(report.year)]
         guard let tables = report.tables else { return CSVText.line(fields) }
         fields.append(tables.version.displayName)
-        fields += allCellIDs.map { tables[$0]?.text ?? "" }
+        fields += (widePlaces[tables.version] ?? []).map { $0.flatMap { tables.value(at: $0) }?.text ?? "" }
         return CSVText.line(fields)
     }
+
+    /// Where each of `allCellIDs` sits in an edition's `ReportForm.cells` (nil where it has no
+    /// such cell): a row looked 300 ids up in a dictionary otherwise.
+    private static let widePlaces: [FormVersion: [Int?]] = Dictionary(
+        uniqueKeysWithValues: FormVersion.allCases.map { version in
+            (version, allCellIDs.map { ReportForm.edition(version).cellsByID[$0]?.index })
+        })
 
     /// `data/cells.csv`, and the `cells` member of `data/all.json`: what each id means, per edition.
     static func cellCatalogue() -> (csv: String, json: String) {
