@@ -45,7 +45,7 @@ struct SearchIndex {
     }
 
     static func tokens(of document: Document, text: String) -> Set<String> {
-        Set(SearchTokens.tokens(document.title + "\n" + text))
+        SearchTokens.set(document.title + "\n" + text)
     }
 
     /// About 64 reports' tokens per shard, rounded to a power of two, at most 256 shards: a
@@ -119,30 +119,58 @@ enum SearchTokens {
     /// numbers of two or more characters, lower-cased.
     static func tokens(_ text: String) -> [String] {
         var out: [String] = []
-        var han: [Unicode.Scalar] = []
-        var word = ""
-        func flush() {
-            if han.count == 1 { out.append(String(han[0])) }
-            if han.count > 1 {
-                for index in 0..<(han.count - 1) { out.append(String(han[index]) + String(han[index + 1])) }
+        cut(text, pair: { out.append(String($0) + String($1)) }, single: { out.append(String($0)) }, word: { out.append($0) })
+        return out
+    }
+
+    /// `Set(tokens(text))`, made with one String per distinct token: a report repeats most of
+    /// its pairs of characters, and a String for each, hashed into the set, was 6 % of a build.
+    static func set(_ text: String) -> Set<String> {
+        var characters: Set<UInt64> = []  // a pair as two 21-bit scalars; a lone one with bit 63
+        var words: Set<String> = []
+        cut(
+            text, pair: { characters.insert(UInt64($0.value) << 21 | UInt64($1.value)) },
+            single: { characters.insert(1 << 63 | UInt64($0.value)) }, word: { words.insert($0) })
+        var tokens = words
+        tokens.reserveCapacity(words.count + characters.count)
+        for key in characters {
+            let second = Unicode.Scalar(UInt32(key & 0x1F_FFFF))!
+            if key >> 63 == 1 {
+                tokens.insert(String(second))
+            } else {
+                tokens.insert(String(Unicode.Scalar(UInt32(key >> 21))!) + String(second))
             }
-            if word.unicodeScalars.count >= 2 { out.append(word) }
+        }
+        return tokens
+    }
+
+    /// Cuts `text` into tokens, in order.
+    private static func cut(
+        _ text: String, pair: (Unicode.Scalar, Unicode.Scalar) -> Void, single: (Unicode.Scalar) -> Void, word: (String) -> Void
+    ) {
+        var han: [Unicode.Scalar] = []
+        var latin = ""
+        func flush() {
+            if han.count == 1 { single(han[0]) }
+            if han.count > 1 {
+                for index in 0..<(han.count - 1) { pair(han[index], han[index + 1]) }
+            }
+            if latin.unicodeScalars.count >= 2 { word(latin) }
             han.removeAll(keepingCapacity: true)
-            word = ""
+            latin = ""
         }
         for scalar in text.unicodeScalars {
             if isHan(scalar) {
-                if !word.isEmpty { flush() }
+                if !latin.isEmpty { flush() }
                 han.append(scalar)
             } else if let lower = wordCharacter(scalar) {
                 if !han.isEmpty { flush() }
-                word.unicodeScalars.append(lower)
+                latin.unicodeScalars.append(lower)
             } else {
                 flush()
             }
         }
         flush()
-        return out
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {

@@ -39,6 +39,15 @@ import Testing
         #expect(SearchTokens.tokens("IPv6 改造") == ["ipv6", "改造"])
     }
 
+    @Test("a document's token set is the set of its tokens, rare characters and repeats included")
+    func tokenSet() {
+        let text = "信息处理费，信息处理。税；App 12366 \u{20B9F}\u{20B9F}吃 \u{F900}豈 a 信"
+        #expect(SearchTokens.set(text) == Set(SearchTokens.tokens(text)))
+        #expect(SearchTokens.set(text).contains("\u{20B9F}\u{20B9F}"))
+        #expect(SearchTokens.set(text).contains("信"))
+        #expect(SearchTokens.set("").isEmpty)
+    }
+
     @Test("the number of shards grows with the site, so a query's download stays small")
     func shards() {
         var index = SearchIndex()
