@@ -25,10 +25,15 @@ public struct Theme: Sendable {
     /// published at: stylesheets and scripts get the first eight hex digits of their SHA-256 in
     /// their name, so servers may cache them for a year.
     public let assets: [(path: String, file: URL, published: String)]
+    /// For templates: `style_css` → `assets/style.0a1b2c3d.css`. Made once: every page asks.
+    public let assetNames: [String: String]
 
-    /// For templates: `style_css` → `assets/style.0a1b2c3d.css`.
-    public var assetNames: [String: String] {
-        Dictionary(uniqueKeysWithValues: assets.map { ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), $0.published) })
+    init(name: String, folders: [URL], library: MustacheLibrary, assets: [(path: String, file: URL, published: String)]) {
+        (self.name, self.folders, self.library, self.assets) = (name, folders, library, assets)
+        assetNames = Dictionary(
+            uniqueKeysWithValues: assets.map {
+                ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), $0.published)
+            })
     }
 
     /// Renders `template` with `context` (dictionaries, arrays, strings, numbers and booleans).
