@@ -252,7 +252,7 @@ public enum SiteBuilder {
         let links = checkLinks(scanned, paths: paths, site: site, website: website, previous: previous)
         lap("links")
         return BuildResult(
-            files: [], paths: paths, written: scanned.written.sorted(),
+            files: [], paths: paths, written: PathOrder.sortedIndices(scanned.written).map { scanned.written[$0] },
             findings: printFindings + links.allFindings, rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = Array($1.tokens) }, siteFiles: siteFiles, links: links,
             digests: digests, fileList: fileList)
