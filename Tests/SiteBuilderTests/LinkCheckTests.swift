@@ -41,6 +41,15 @@ import Testing
         #expect(findings.contains { $0.message.contains("#section-9") })
     }
 
+    @Test("a fragment written percent-encoded finds the id it encodes")
+    func percentEncodedFragment() {
+        var checker = LinkChecker(paths: ["a/index.html"], baseURL: "https://x.gov.cn/", basePath: "/")
+        checker.addPage("a/index.html", ids: LinkChecker.attributes(in: "<h2 id=\"第一节\">").ids)
+        #expect(checker.problem("#%E7%AC%AC%E4%B8%80%E8%8A%82", from: "a/index.html") == nil)
+        #expect(checker.problem("#第一节", from: "a/index.html") == nil)
+        #expect(checker.problem("#%E7%AC%AC", from: "a/index.html") != nil)
+    }
+
     @Test("relative, absolute-under-base and root-relative links", arguments: [
         ("../2023/", nil), ("../2023", "jiangyu-tax/2023"), ("./#section-1", nil), ("#section-1", nil), ("#nope", "#nope"),
         ("../../index.html#main", nil), ("../../../x/", "根目录"), ("/zfxxgk/", "以 / 开头"), ("/zfxxgk/ndbg/jiangyu-tax/", nil), ("/zfxxgk/ndbg/none/", "none/index.html"),
