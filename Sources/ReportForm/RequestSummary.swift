@@ -54,6 +54,12 @@ public struct RequestSummary: Sendable {
 }
 
 extension ReportForm {
-    /// Requests received and their results, for year-over-year comparison.
-    public var requestSummary: RequestSummary { RequestSummary(table(.requests)) }
+    /// Requests received and their results, for year-over-year comparison. Read off the row tree
+    /// once per edition: every agency page's chart asks for it, year by year.
+    public var requestSummary: RequestSummary { RequestSummary.byEdition[version] ?? RequestSummary(table(.requests)) }
+}
+
+extension RequestSummary {
+    fileprivate static let byEdition: [FormVersion: RequestSummary] = Dictionary(
+        uniqueKeysWithValues: FormVersion.allCases.map { ($0, RequestSummary(ReportForm.edition($0).table(.requests))) })
 }
