@@ -50,11 +50,14 @@ extension String {
 }
 
 extension StringProtocol {
-    /// The text's lines, split at each "\n" (empty lines kept). Split as bytes: "\n" is never
-    /// part of another character once CRLF is folded, as the loader folds it, and splitting by
-    /// Character (grapheme breaking) cost most of the narrative's section split.
-    public var lineSlices: [Substring] {
-        let text = Substring(self)
-        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
+    /// The parts of the text between the ASCII byte `separator`. Cut as bytes: an ASCII byte is
+    /// never inside another character's UTF-8, and cutting by Character (grapheme breaking) cost
+    /// most of the narrative's section split and of resolving links.
+    public func slices(separatedBy separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        Substring(self).utf8.split(separator: separator, omittingEmptySubsequences: omittingEmpty).map(Substring.init)
     }
+
+    /// The text's lines, split at each "\n" (empty lines kept): the loader folds CRLF, so "\n"
+    /// ends every line.
+    public var lineSlices: [Substring] { slices(separatedBy: UInt8(ascii: "\n")) }
 }

@@ -69,8 +69,8 @@ public enum SiteLayout {
         let fragment = hash < query ? String(link[link.utf8.index(after: hash)..<query]) : ""
         if relative.utf8.first == UInt8(ascii: "/") { return .invalid("以 / 开头，部署在子路径下时会指向站点之外；请写相对地址") }
         guard !relative.isEmpty else { return .file(path: page, fragment: fragment) }  // `#anchor` on the same page
-        var target = fromRoot ? [] : Array(components(page, omittingEmpty: true).dropLast())
-        for component in components(relative, omittingEmpty: false) {
+        var target = fromRoot ? [] : Array(page.slices(separatedBy: UInt8(ascii: "/"), omittingEmpty: true).dropLast())
+        for component in relative.slices(separatedBy: UInt8(ascii: "/")) {
             switch component {
             case ".", "": continue
             case "..":
@@ -82,10 +82,5 @@ public enum SiteLayout {
         // `../`, `..`, `./`
         if relative.utf8.last == UInt8(ascii: "/") || relative.utf8.last == UInt8(ascii: ".") { target.append("index.html") }
         return .file(path: target.joined(separator: "/"), fragment: fragment)
-    }
-
-    /// The parts of a path between its slashes.
-    private static func components<Text: StringProtocol>(_ path: Text, omittingEmpty: Bool) -> [Substring] {
-        Substring(path).utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map(Substring.init)
     }
 }
