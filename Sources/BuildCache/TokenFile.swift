@@ -8,8 +8,9 @@ import Foundation
 public enum TokenFile {
     static let name = "tokens.bin"
 
-    /// Writes `tokens` (by report folder) and returns where each went.
-    public static func write(_ tokens: [String: [String]], to folder: URL, appending: Bool) throws -> [String: Range<Int>] {
+    /// Writes `tokens` (by report folder) and returns where each went. Each set is written as the
+    /// array `read` returns.
+    public static func write(_ tokens: [String: Set<String>], to folder: URL, appending: Bool) throws -> [String: Range<Int>] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         if !appending || !FileManager.default.fileExists(atPath: url.path) {
@@ -23,7 +24,9 @@ public enum TokenFile {
         var writer = ByteWriter()
         for folder in tokens.keys.sorted() {
             let start = writer.bytes.count
-            writer.write(tokens[folder]!)
+            let set = tokens[folder]!
+            writer.write(set.count)
+            for token in set { writer.write(token) }
             ranges[folder] = offset + start..<offset + writer.bytes.count
         }
         try handle.write(contentsOf: writer.bytes)
