@@ -78,7 +78,7 @@ struct LinkChecker {
             guard files.contains(path) else { return "指向的文件不存在：\(path)" }
             if !fragment.isEmpty, let pageIDs = ids[path] ?? readIDs?(path).map(Set.init),
                 // (Foundation's percent decoding is slow, and few fragments hold a `%`.)
-                !pageIDs.contains(fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment)
+                !pageIDs.contains(fragment.containsBytes("%") ? fragment.removingPercentEncoding ?? fragment : fragment)
             {
                 return "指向的锚点 #\(fragment) 在 \(path) 中不存在"
             }

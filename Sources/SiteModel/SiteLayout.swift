@@ -60,7 +60,7 @@ public enum SiteLayout {
         } else if link.utf8.starts(with: basePath.utf8) {
             link = Substring(link.utf8.dropFirst(basePath.utf8.count))
             fromRoot = true
-        } else if link.utf8.contains(UInt8(ascii: ":")) || link.utf8.starts(with: "//".utf8) {
+        } else if link.containsBytes(":") || link.utf8.starts(with: "//".utf8) {
             return .elsewhere
         }
         let query = link.utf8.firstIndex(of: UInt8(ascii: "?")) ?? link.endIndex
