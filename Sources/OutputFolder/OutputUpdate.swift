@@ -6,22 +6,35 @@ import Synchronization
     import Glibc
 #endif
 
-/// Changes an output folder in place, for an incremental build that changes a few files of a
-/// large site: swapping the whole folder would mean linking every one of its files again.
+/// Changes an output folder in place: for an incremental build, which writes only the files it
+/// changed, and for a full build over a folder nianbao wrote before, which writes every file of
+/// the site (`replacingAll`). Swapping the whole folder instead meant making and removing a name
+/// for every one of its files: at 20,000 reports, 84,000 files in 24,000 folders, that took
+/// longer than rendering them.
 ///
-/// Changed files are written to an update folder beside the output folder. `commit` then writes
-/// a journal listing them (the commit point), renames each into place (each file is replaced
-/// whole: a reader sees the old bytes or the new, never a mix) and updates the marker last.
-/// A build killed before the journal leaves the output folder as it was; one killed after is
-/// finished by the next build (`recover`), before it looks at the folder.
+/// Changed files are written to an update folder beside the output folder; a full build's file
+/// whose bytes are already in the output folder is left where it is. `commit` then writes a
+/// journal (`OutputJournal`, the commit point) listing the files to move and, for a full build,
+/// those of the output folder the build did not make, to remove. It moves each into place (each
+/// file is replaced whole: a reader sees the old bytes or the new, never a mix) and updates the
+/// marker last. A build killed before the journal leaves the output folder as it was; one killed
+/// after is finished by the next build (`recover`), before it looks at the folder.
 public final class OutputUpdate: Sendable {
     public let target: URL
     let staging: URL
+    /// Whether the build writes every file: files it does not write are removed at commit.
+    let replacesAll: Bool
     private let written = Mutex<[String]>([])
+    /// Files a full build wrote with the bytes the output folder already has.
+    private let unchanged = Mutex<[String]>([])
+    /// Folders made in the update folder so far.
+    private let made = Mutex<Set<String>>([""])
 
-    /// Starts an update of `folder`, which must be a folder nianbao wrote.
-    public init(updating folder: URL) throws(OutputFolderError) {
+    /// Starts an update of `folder`, which must be a folder nianbao wrote; `replacingAll` when
+    /// the build will write every file of the site.
+    public init(updating folder: URL, replacingAll: Bool = false) throws(OutputFolderError) {
         target = folder.standardizedFileURL
+        replacesAll = replacingAll
         Self.recover(target)
         guard try OutputFolder.state(of: target) == .ours else { throw .write(target.path, "没有可更新的输出") }
         let name = ".\(target.lastPathComponent).nianbao-update-\(ProcessInfo.processInfo.processIdentifier)"
@@ -34,11 +47,21 @@ public final class OutputUpdate: Sendable {
         }
     }
 
-    /// Writes one changed file to the update folder (thread-safe).
+    /// Writes one file to the update folder (thread-safe); in a full build, a file whose bytes
+    /// the output folder already holds is only noted.
     public func write(_ file: OutputFile) throws(OutputFolderError) {
+        if replacesAll, OutputFolder.holds(file.contents, at: target.path + "/" + file.path) {
+            unchanged.withLock { $0.append(file.path) }
+            return
+        }
         let url = staging.appendingPathComponent(file.path)
         do {
-            try OutputFolder.makeFolders(file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "", in: staging.path)
+            // (NSString.deletingLastPathComponent traps on a one-component path on Linux.)
+            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+            if made.withLock({ !$0.contains(folder) }) {
+                try OutputFolder.makeFolders(folder, in: staging.path)
+                _ = made.withLock { $0.insert(folder) }
+            }
             try OutputFolder.write(file.contents, to: url.path)
         } catch {
             throw .write(url.path, error.localizedDescription)
@@ -46,21 +69,23 @@ public final class OutputUpdate: Sendable {
         written.withLock { $0.append(file.path) }
     }
 
-    /// Puts the changed files in place, then the marker with `buildID`.
-    public func commit(buildID: String) throws(OutputFolderError) {
-        let marker = OutputFolder.markerText(buildID: buildID)
-        let journal = ([marker.replacingOccurrences(of: "\n", with: "\u{1}")] + written.withLock { $0 }.sorted()).joined(separator: "\n")
+    /// Puts the changed files in place (and, for a full build, removes the files it did not
+    /// make), then the marker with `buildID`.
+    public func commit(buildID: String?) throws(OutputFolderError) {
+        let moved = written.withLock { $0 }
+        var removed: [String] = []
+        if replacesAll {
+            let made = Set(moved).union(unchanged.withLock { $0 }).union([OutputFolder.marker])
+            removed = OutputFolder.files(under: target.path).filter { !made.contains($0) }
+        }
         do {
-            try OutputFolder.write(Data(journal.utf8), to: staging.appendingPathComponent(".journal.tmp").path)
-            guard rename(staging.appendingPathComponent(".journal.tmp").path, staging.appendingPathComponent(".journal").path) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
+            try OutputJournal(marker: OutputFolder.markerText(buildID: buildID), moved: moved, removed: removed).write(into: staging)
         } catch {
             abort()
             throw .write(staging.path, error.localizedDescription)
         }
         // Past the commit point: should this fail now, the next build finishes it.
-        guard Self.replay(staging, into: target) else { throw .write(target.path, "更新中断，下次生成时将自动完成") }
+        guard OutputJournal.replay(staging, into: target) else { throw .unfinished(target.path) }
     }
 
     /// Removes the update folder; the output folder is untouched.
@@ -81,8 +106,8 @@ public final class OutputUpdate: Sendable {
             let url = parent.appendingPathComponent(name)
             switch rest[..<dash] {
             case "update":
-                if FileManager.default.fileExists(atPath: url.appendingPathComponent(".journal").path) {
-                    _ = replay(url, into: folder)
+                if FileManager.default.fileExists(atPath: url.appendingPathComponent(OutputJournal.name).path) {
+                    _ = OutputJournal.replay(url, into: folder)
                 } else {
                     try? FileManager.default.removeItem(at: url)
                 }
@@ -97,28 +122,5 @@ public final class OutputUpdate: Sendable {
             default: continue
             }
         }
-    }
-
-    /// Moves the files a journal lists into place (those not moved yet), then the marker.
-    static func replay(_ staging: URL, into target: URL) -> Bool {
-        guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent(".journal").path) else { return false }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let marker = lines.removeFirst().replacingOccurrences(of: "\u{1}", with: "\n")
-        for path in lines where !path.isEmpty {
-            let from = staging.appendingPathComponent(path).path
-            guard FileManager.default.fileExists(atPath: from) else { continue }  // moved before the interruption
-            let to = target.appendingPathComponent(path)
-            try? FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard rename(from, to.path) == 0 else { return false }
-        }
-        do {
-            try OutputFolder.write(Data(marker.utf8), to: staging.appendingPathComponent(OutputFolder.marker).path)
-            guard rename(staging.appendingPathComponent(OutputFolder.marker).path, target.appendingPathComponent(OutputFolder.marker).path) == 0
-            else { return false }
-        } catch {
-            return false
-        }
-        try? FileManager.default.removeItem(at: staging)
-        return true
     }
 }

@@ -177,18 +177,19 @@ public enum BuildPipeline {
                 let result = try SiteBuilder.build(
                     site, findings: findings, theme: theme, fonts: fonts, previous: previous, inputDigest: state.inputDigest(site, theme: theme),
                     lap: lap, into: update.write)
-                return (result, update.commit(buildID:), update.abort)
+                return (result, { id throws(OutputFolderError) in try update.commit(buildID: id) }, update.abort)
             } catch {
                 update.abort()
                 if error is IncrementalBuildUnavailable { throw error }
                 throw Failure.write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
             }
         }
-        // Files go to a staging folder beside the output as they are made; the output is
-        // replaced only when the build has succeeded.
-        let staging: StagingFolder
+        // Files go out as they are made: into a staging folder, or, over a previous build's
+        // output, into an update folder (files already there with the same bytes are left be).
+        // The output is changed only when the build has succeeded.
+        let replacement: any OutputReplacement
         do {
-            staging = try StagingFolder(replacing: options.output)
+            replacement = try OutputFolder.replacement(of: options.output)
         } catch {
             if case .write = error { throw Failure.write(error.description) }
             throw Failure.outputRefused(error.description)
@@ -196,10 +197,10 @@ public enum BuildPipeline {
         do {
             let result = try SiteBuilder.build(
                 site, findings: findings, theme: theme, fonts: fonts, inputDigest: state.inputDigest(site, theme: theme), lap: lap,
-                into: staging.write)
-            return (result, { id throws(OutputFolderError) in try staging.commit(buildID: id) }, staging.abort)
+                into: replacement.write)
+            return (result, { id throws(OutputFolderError) in try replacement.commit(buildID: id) }, replacement.abort)
         } catch {
-            staging.abort()
+            replacement.abort()
             throw Failure.write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
         }
     }

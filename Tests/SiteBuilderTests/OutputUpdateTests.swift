@@ -64,6 +64,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: left.path))
     }
 
+    @Test("a full build killed after its journal, with a stale file removed and another not, is finished by the next build")
+    func interruptedRemovals() throws {
+        let scratch = try Scratch()
+        try OutputFolder.replace(
+            scratch.output, with: ["a.html", "gone/one.html", "gone/two.html", "b.html"].map { OutputFolderTests.file($0, "1") })
+        let left = scratch.root.appendingPathComponent(".Output.nianbao-update-\(try Self.deadProcessID())")
+        try FileManager.default.createDirectory(at: left, withIntermediateDirectories: true)
+        // gone/one.html was removed before the process died; gone/two.html was not, nor was b.html moved.
+        try FileManager.default.removeItem(at: scratch.output.appendingPathComponent("gone/one.html"))
+        try Data("2".utf8).write(to: left.appendingPathComponent("b.html"))
+        let marker = String(decoding: try Data(contentsOf: scratch.output.appendingPathComponent(OutputFolder.marker)), as: UTF8.self)
+        let journal = (marker + "build: build-2\n").replacingOccurrences(of: "\n", with: "\u{1}") + "\nb.html\n/gone/one.html\n/gone/two.html"
+        try Data(journal.utf8).write(to: left.appendingPathComponent(".journal"))
+        OutputUpdate.recover(scratch.output)
+        #expect(scratch.snapshot(scratch.output) == [
+            "a.html": Data("1".utf8), "b.html": Data("2".utf8), OutputFolder.marker: Data((marker + "build: build-2\n").utf8),
+        ])
+        #expect(!FileManager.default.fileExists(atPath: scratch.output.appendingPathComponent("gone").path))
+        #expect(!FileManager.default.fileExists(atPath: left.path))
+    }
+
     @Test("a full replacement killed between its two renames gets the old folder back")
     func interruptedSwap() throws {
         let scratch = try Scratch()
