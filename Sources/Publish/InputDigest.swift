@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The manifest's digest of everything a build reads: nianbao.yaml, every file under Content/
-/// and the theme folders. It is the SHA-256 of the text `sha256sum` would print for them, one
+/// The manifest's digest of everything a build reads: nianbao.yaml, the task lists, each
+/// agency's agency.yaml and each report's report.md, tables.yaml and tasks.yaml, and the theme
+/// folders' files (other files under Content/ are not read, so they do not count). It is the SHA-256 of the text `sha256sum` would print for them, one
 /// `<SHA-256>  <label>/<path>` line per file in path order, so that a build cache holding each
 /// file's digest can give it without reading the files again.
 public enum InputDigest {
@@ -56,15 +57,6 @@ public enum InputDigest {
     }
 
     public static func combine(_ files: [File]) -> String { listing(files).digest }
-
-    /// Reads every input.
-    public static func compute(root: URL, folders: [URL]) -> String {
-        var files = theme(folders)
-        let config = root.appendingPathComponent("nianbao.yaml")
-        if let data = FileManager.default.contents(atPath: config.path) { files.append(File(label: "nianbao.yaml", sha256: SHA256.hex(data))) }
-        files += walk(root.appendingPathComponent("Content"), label: "Content")
-        return combine(files)
-    }
 
     /// The files of `Content/_tasks/` (task lists), which every report's findings and pages read.
     public static func taskLists(root: URL) -> [File] {

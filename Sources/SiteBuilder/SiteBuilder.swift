@@ -43,9 +43,11 @@ public typealias FileSink = @Sendable (OutputFile) throws -> Void
 /// site gives the same bytes.
 public enum SiteBuilder {
     /// Builds into memory: every file, sorted by path.
-    public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil) throws -> BuildResult {
+    public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, inputDigest: String) throws -> BuildResult {
         let collected = Mutex([OutputFile]())
-        let result = try build(site, findings: findings, theme: theme, fonts: fonts) { file in collected.withLock { $0.append(file) } }
+        let result = try build(site, findings: findings, theme: theme, fonts: fonts, inputDigest: inputDigest) { file in
+            collected.withLock { $0.append(file) }
+        }
         let files = collected.withLock { $0 }.sorted { $0.path < $1.path }
         return BuildResult(
             files: files, paths: result.paths, written: result.written, findings: result.findings, rendered: result.rendered,
@@ -57,10 +59,10 @@ public enum SiteBuilder {
     /// them and the site's indexes, and only files that changed reach the sink: the site's
     /// structure (agencies, reports, configuration, theme) must be the one `previous` was built
     /// from. Throws `IncrementalBuildUnavailable` when its files cannot be patched. `inputDigest`
-    /// is the manifest's digest of the inputs, when the caller has it (`InputDigest`).
+    /// is the manifest's digest of the inputs (`InputDigest`), which the caller made while loading.
     public static func build(
         _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, previous: PreviousBuild? = nil,
-        inputDigest: String? = nil, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
+        inputDigest: String, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
     ) throws -> BuildResult {
         let website = Website(site.config)
         let jobs = site.agencies.indices.flatMap { agency in site.agencies[agency].reports.indices.map { (agency: agency, report: $0) } }
@@ -243,7 +245,7 @@ public enum SiteBuilder {
             kept[entry.path] = entry
             siteFiles.append(entry)
         }
-        let inputs = inputDigest ?? InputDigest.compute(root: site.root, folders: theme.folders)
+        let inputs = inputDigest
         let fileList =
             FileList(patching: previous, rendered: Array(outputs.values), siteFiles: remadeSiteFiles, inputDigest: inputs, site: deployment)
             ?? FileList(reports: reportArtifacts, siteFiles: siteFiles, inputDigest: inputs, site: deployment)

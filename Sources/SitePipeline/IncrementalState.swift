@@ -83,14 +83,15 @@ struct IncrementalState {
         ledger.reset()
         let records = cache?.reports ?? [:]
         let ledger = self.ledger
-        let reuse = folder == nil ? nil : Self.reuse(records, ledger: ledger, root: options.root.path)
+        // Without a cache nothing is reused, but the digests are still noted: the manifest's
+        // input digest is made from them either way, so both builds give the same one.
+        let reuse = Self.reuse(records, ledger: ledger, root: options.root.path)
         let site: Site
         do {
             site = try SiteLoader.load(root: options.root, reuse: reuse)
         } catch {
             throw .unreadable(error.description)
         }
-        guard folder != nil else { return site }
         agencyInputs = [:]
         let root = options.root.path  // plain strings: URL building cost more than the stat
         for agency in site.agencies {
@@ -215,10 +216,10 @@ struct IncrementalState {
         let crossYear: [String: [Finding]]
     }
 
-    /// The manifest's digest of the inputs, from the digests gathered while loading; nil
-    /// without the cache (the builder then reads the inputs itself).
-    func inputDigest(_ site: Site, theme: Theme) -> String? {
-        guard folder != nil else { return nil }
+    /// The manifest's digest of the inputs, from the digests gathered while loading: the files
+    /// the build reads, whether or not it has a cache, and no others (a note or a draft left
+    /// in Content/ is not an input).
+    func inputDigest(_ site: Site, theme: Theme) -> String {
         var others = themeFiles + taskListFiles
         if let config = FileManager.default.contents(atPath: options.root.appendingPathComponent("nianbao.yaml").path) {
             others.append(InputDigest.File(label: "nianbao.yaml", sha256: SHA256.hex(config)))

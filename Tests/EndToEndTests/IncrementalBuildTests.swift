@@ -258,6 +258,43 @@ import Testing
         #expect(broken.count == 1 && broken[0].contains("qingshan-tax/2019"), "\(again.stdout)")
     }
 
+    @Test("the manifest's input digest is sha256sum's listing of the files the build reads, not of notes left in Content/, with or without the cache")
+    func inputDigestCoversInputs() throws {
+        let site = try BuildCommandTests.sampleSite()
+        for stray in ["Content/NOTES.txt", "Content/qingshan-tax/2023/草稿.txt", "Content/qingshan-tax/.DS_Store"] { try site.write(stray, "备忘") }
+        let cached = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        let full = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--no-cache", "-o", site.root.appendingPathComponent("Full").path])
+        #expect(cached.status == 0 && full.status == 0, "\(cached.stderr)\(full.stderr)")
+        // The reference: nianbao.yaml, the task lists, agency.yaml, each report's three files and
+        // the theme's files, by label in byte order, hashed by sha256sum.
+        var inputs: [(label: String, path: String)] = [("nianbao.yaml", site.root.appendingPathComponent("nianbao.yaml").path)]
+        let content = site.root.appendingPathComponent("Content")
+        for case let path as String in FileManager.default.enumerator(atPath: content.path)! {
+            let parts = path.split(separator: "/")
+            let isInput = (parts.first == "_tasks" && parts.count > 1) || (parts.count == 2 && parts[1] == "agency.yaml")
+                || (parts.count == 3 && parts[1].count == 4 && ["report.md", "tables.yaml", "tasks.yaml"].contains(parts[2]))
+            if isInput { inputs.append(("Content/" + path, content.appendingPathComponent(path).path)) }
+        }
+        let theme = Nianbao.repositoryRoot.appendingPathComponent("Themes/default")
+        for case let path as String in FileManager.default.enumerator(atPath: theme.path)! {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: theme.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
+                inputs.append(("theme0/" + path, theme.appendingPathComponent(path).path))
+            }
+        }
+        inputs.sort { Array($0.label.utf8).lexicographicallyPrecedes(Array($1.label.utf8)) }
+        func sha256sum(_ paths: [String]) throws -> [String] {
+            let result = try Nianbao.run(paths, executable: URL(fileURLWithPath: "/usr/bin/sha256sum"))
+            return result.stdout.split(separator: "\n").map { String($0.prefix(64)) }
+        }
+        let listing = zip(try sha256sum(inputs.map(\.path)), inputs).map { "\($0)  \($1.label)\n" }.joined()
+        try site.write("listing.txt", listing)
+        let expected = try sha256sum([site.root.appendingPathComponent("listing.txt").path]).first ?? ""
+        #expect(inputs.count > 40 && expected.count == 64)
+        #expect(try site.read("Output/deploy/manifest.json").contains("\"input_sha256\": \"\(expected)\""))
+        #expect(try site.read("Full/deploy/manifest.json").contains("\"input_sha256\": \"\(expected)\""))
+    }
+
     @Test("the manifest's input digest from the cache's file digests equals one read from the files, whatever the folder names")
     func inputDigestOrder() throws {
         let site = try BuildCommandTests.sampleSite()
