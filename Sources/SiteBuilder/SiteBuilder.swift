@@ -119,115 +119,18 @@ public enum SiteBuilder {
                 guard let old = previous?.artifacts(output.folder) else { return true }
                 return old.jsonForAll != output.artifacts.jsonForAll || old.csvRows != output.artifacts.csvRows
             }
-        var reports = ReportListing(website: website)
-        var search = listingsChanged ? SearchIndex() : SearchIndex(unlisted: jobs.count)
-        for (number, job) in jobs.enumerated() where listingsChanged || dataChanged {
-            let agency = site.agencies[job.agency]
-            let report = agency.reports[job.report]
-            if listingsChanged {
-                let document = reports.add(report, agency: agency)
-                if previous == nil, let output = outputs[number] {
-                    search.add(document, tokens: output.tokens)
-                } else {
-                    search.add(document)
-                }
-            }
-            if dataChanged { reports.addData(reportArtifacts[number]) }
-        }
-        let changes = outputs.map { number, output in
-            SearchIndex.Change(document: number, old: Set(previous?.tokens[output.folder] ?? []), new: output.tokens)
-        }
-
-        var siteFiles: [Manifest.Entry] = []
+        lap("artifacts")
+        let siteWide = try SiteWidePages(
+            site: site, findings: findings, website: website, theme: theme, writer: writer, previous: previous, jobs: jobs,
+            toRender: toRender, outputs: outputs, artifacts: reportArtifacts, listingsChanged: listingsChanged, dataChanged: dataChanged
+        ).make()
+        var siteFiles = siteWide.files
+        let digests = siteWide.digests
+        lap("site pages")
         func write(_ path: String, _ text: String) throws { siteFiles.append(try writer.write(OutputFile(path, text: text))) }
-        let agencies = Dictionary(site.agencies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let remade = Set(toRender.map { site.agencies[jobs[$0].agency].slug })
-        let listed = site.agencies.filter { !$0.reports.isEmpty && (previous == nil || remade.contains($0.slug)) }
-        let agencyPages = Mutex([Manifest.Entry]())
-        DispatchQueue.concurrentPerform(iterations: listed.count) { index in
-            let agency = listed[index]
-            let page = AgencyPage.render(agency, parent: agency.parent.flatMap { agencies[$0.value] }, website: website, theme: theme)
-            do {
-                let entry = try writer.write(OutputFile(SitePaths.agency(agency.slug), text: page))
-                agencyPages.withLock { $0.append(entry) }
-            } catch { failure.withLock { $0 = $0 ?? error } }
-        }
-        if let error = failure.withLock({ $0 }) { throw error }
-        siteFiles += agencyPages.withLock { $0 }
-        lap("agency pages")
-        for agency in site.agencies where listingsChanged && !agency.reports.isEmpty {
-            reports.pages.append((SitePaths.agency(agency.slug), agency.reports.compactMap(\.publicationDate).max()))
-        }
-        // Site-wide pages are made again only when what they show changed (a digest of it is
-        // kept in the cache): at 20,000 reports each takes about a second. With the previous
-        // build's findings, only the reports rendered now can change what they show, so their
-        // lines are compared with those of the reports as that build had them instead.
-        var digests = ["findings": Self.digest(of: findings)]
-        func changed(_ group: String, _ text: String) -> Bool {
-            let digest = SHA256.hex(Data(text.utf8))
-            digests[group] = digest
-            return previous?.digests[group] != digest
-        }
-        func showsTheSame(_ group: String, line: (Report, Agency) -> String) -> Bool {
-            guard let previous, let digest = previous.digests[group], previous.digests["findings"] == digests["findings"],
-                toRender.allSatisfy({ index in
-                    let agency = site.agencies[jobs[index].agency]
-                    let report = agency.reports[jobs[index].report]
-                    return previous.earlier[report.folder].map { line($0, agency) == line(report, agency) } ?? false
-                })
-            else { return false }
-            digests[group] = digest
-            return true
-        }
-        let warnings = IndexPage.warningCounts(findings)
-        if !showsTheSame("home", line: { IndexPage.line(IndexPage.listed($0, agency: $1, warnings: warnings)) }) {
-            let home = IndexPage.context(site, findings: findings)
-            if changed("home", home.digest) { try write(SitePaths.home, IndexPage.render(home.agencies, website: website, theme: theme)) }
-        }
-        reports.pages.append((SitePaths.home, reports.entries.compactMap(\.published).max()))
-        for list in site.taskLists {
-            try write(SiteLayout.taskList(list.id), TaskListPage.render(list, site: site, website: website, theme: theme))
-            reports.pages.append((SiteLayout.taskList(list.id), nil))
-        }
-        lap("home page")
-        // The dashboard counts the findings of `check` (those passed in), not the build's own.
-        let lists = site.taskLists.map { $0.id + "\t" + $0.title + "\n" }.joined()
-        if !showsTheSame("compliance", line: { report, _ in Compliance.line(report) }),
-            changed("compliance", Compliance.digestText(site: site, findings: findings) + lists)
-        {
-            let compliance = Compliance(site: site, findings: findings)
-            let json = ComplianceData.json(compliance)
-            for file in CompliancePage.files(compliance, json: json, taskLists: site.taskLists, website: website, theme: theme) {
-                try write(file.path, file.text)
-            }
-        }
-        reports.pages.append((SiteLayout.compliance, nil))
-        lap("compliance")
-        // The search index's list of documents, the sitemap and the feed show of each report only
-        // its listing (and the site's structure, which an incremental build does not change).
-        if let previous {
-            if listingsChanged { try write("search-index.json", search.documentList()) }
-            guard let shards = search.patchedShards(changes, read: previous.text) else {
-                throw IncrementalBuildUnavailable(reason: "search shards of the previous build cannot be read")
-            }
-            for file in shards { try write(file.path, file.text) }
-        } else {
-            try write(SitePaths.search, SearchPage.render(website: website, theme: theme))
-            for file in search.files() { try write(file.path, file.text) }
-        }
-        lap("search index")
-        let catalogue = OpenData.cellCatalogue()
-        if dataChanged {
-            try write("data/all.json", JSONText.object([("cells", catalogue.json), ("reports", JSONText.array(reports.allJSON, indent: "  "))]) + "\n")
-            try write("data/all.csv", reports.allCSV.joined())
-        }
-        if listingsChanged {
-            try write("sitemap.xml", Feeds.sitemap(pages: reports.pages.sorted { $0.path < $1.path }, website: website))
-            try write("feed.xml", Feeds.atom(reports.entries, website: website))
-        }
         let deployment = DeploymentSite(name: website.name, domain: website.domain, basePath: website.basePath)
         if previous == nil {
-            try write("data/cells.csv", catalogue.csv)
+            try write("data/cells.csv", OpenData.cellCatalogue().csv)
             try write("robots.txt", Feeds.robots(website: website))
             for asset in theme.assets {
                 siteFiles.append(try writer.write(OutputFile(path: asset.published, contents: try Data(contentsOf: asset.file))))
@@ -237,7 +140,6 @@ public enum SiteBuilder {
             try write("deploy/apache.conf", ServerConfig.apache(deployment))
             try write("deploy/README.md", ServerConfig.readme(deployment))
         }
-        lap("data, feeds")
         // Files kept from the previous build, then the manifest of everything but itself.
         let remadeSiteFiles = siteFiles.filter { !$0.path.hasPrefix("deploy/") }
         var kept = Dictionary(siteFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
