@@ -64,10 +64,13 @@ enum ReportLoader {
     }
 
     private static func readRequired(_ file: String, path: String, options: TextFile.Options) -> Result<TextFile, Finding> {
-        let name = String(file.split(separator: "/").last ?? "")
-        let missing = Rule.reportIncomplete.finding(
+        TextFile.read(file, path: path, ifMissing: missing(path), options: options)
+    }
+
+    private static func missing(_ path: String) -> Finding {
+        let name = String(path.split(separator: "/").last ?? "")
+        return Rule.reportIncomplete.finding(
             "缺少 \(name)", gist: "\(name) is missing", at: SourceLocation(file: path),
             hint: "每个年度文件夹需要 report.md 和 tables.yaml；`nianbao new` 可生成。")
-        return TextFile.read(file, path: path, ifMissing: missing, options: options)
     }
 }

@@ -98,16 +98,30 @@ public struct ReportTables: Sendable {
     /// Fills in totals the writer left out, from the cells they sum. Group totals first, so
     /// that an omitted （七）总计 row also gets its row total.
     mutating func fillOmittedTotals() {
-        for kind in [IdentityKind.resultsTotal, .rowTotal, .outcomeTotal] {
-            for indexed in form.indexedIdentities where indexed.identity.kind == kind && indexed.left.count == 1 {
-                let total = indexed.left[0]
-                guard cellValues[total] == nil else { continue }
-                // A row written in the other edition's shape stands for its sub-rows as a whole;
-                // computing each sub-row's total from it would count it once per sub-row.
-                if collapsedRow(covering: form.cells[total].id) != nil { continue }
-                guard let (sum, terms) = sum(indexed.identity.right), let first = terms.first else { continue }
-                cellValues[total] = CellValue(
-                    minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
+        // Almost every total is written: only the missing ones cost more than a look.
+        for (position, total) in Self.totals(of: form.version) where cellValues[total] == nil {
+            // A row written in the other edition's shape stands for its sub-rows as a whole;
+            // computing each sub-row's total from it would count it once per sub-row.
+            if collapsedRow(covering: form.cells[total].id) != nil { continue }
+            guard let (sum, terms) = sum(form.indexedIdentities[position].identity.right), let first = terms.first else { continue }
+            cellValues[total] = CellValue(minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
+        }
+    }
+
+    /// The identities whose left side is one total cell, with that cell, in the order the
+    /// totals are filled: group totals, then row totals, then outcome totals.
+    private static func totals(of version: FormVersion) -> [(identity: Int, total: Int)] {
+        version == .trial2019 ? trial2019Totals : revised2021Totals
+    }
+
+    private static let trial2019Totals = totals(in: .trial2019)
+    private static let revised2021Totals = totals(in: .revised2021)
+
+    private static func totals(in form: ReportForm) -> [(identity: Int, total: Int)] {
+        [IdentityKind.resultsTotal, .rowTotal, .outcomeTotal].flatMap { kind in
+            form.indexedIdentities.indices.compactMap { position in
+                let indexed = form.indexedIdentities[position]
+                return indexed.identity.kind == kind && indexed.left.count == 1 ? (position, indexed.left[0]) : nil
             }
         }
     }

@@ -22,8 +22,6 @@ struct TableReader {
         values = Array(repeating: nil, count: form.cells.count)
     }
 
-    private var other: ReportForm { .edition(form.version.other) }
-
     mutating func read(_ root: YAMLNode) {
         guard let mapping = root.mapping else {
             findings.append(Rule.yamlShape.finding(
@@ -50,8 +48,7 @@ struct TableReader {
             }
             noteVariant(labelMatch, written: label, canonical: table.label, at: key)
             tableLocations[table.id] = location(key)
-            readChildren(value, expected: table.rows, otherExpected: other.table(table.id).rows,
-                         idPrefix: table.id.rawValue, parentLabel: table.label, parentKey: key)
+            readChildren(value, level: RowLevel.table(table.id, of: form), parentLabel: table.label, parentKey: key)
         }
         for table in form.tables where !seen.contains(table.id) {
             missing("缺少表格「\(table.label)」", gist: "table missing", at: SourceLocation(file: file))
@@ -60,16 +57,12 @@ struct TableReader {
 
     // MARK: - Rows and groups
 
-    private mutating func readChildren(
-        _ node: YAMLNode, expected: [RowNode], otherExpected: [RowNode], idPrefix: String, parentLabel: String, parentKey: YAMLNode
-    ) {
+    private mutating func readChildren(_ node: YAMLNode, level: RowLevel, parentLabel: String, parentKey: YAMLNode) {
         guard let mapping = node.mapping else {
             shape("「\(parentLabel)」下应当是各行的标签", gist: "expected a mapping of rows", at: node)
             return
         }
-        // Labels copied out once: reading one through the enum retains every field of its node.
-        let labels = expected.map(\.label)
-        let otherLabels = otherExpected.map(\.label)
+        let (expected, labels, otherExpected, otherLabels) = (level.nodes, level.labels, level.otherNodes, level.otherLabels)
         var matched = [Bool](repeating: false, count: expected.count)
         for (key, value) in mapping {
             let label = key.string ?? ""
@@ -95,21 +88,15 @@ struct TableReader {
             }
             guard !matched[index] else { duplicate(label, at: key); continue }
             matched[index] = true
-            let node = expected[index]
             noteVariant(labelMatch, written: label, canonical: labels[index], at: key)
-            let otherNode = otherLabels.firstIndex { $0.bytesEqual(labels[index]) }.map { otherExpected[$0] }
-            switch node {
-            case .row(let row):
-                let otherColumns: [Column] = if case .row(let o)? = otherNode { o.columns } else { [] }
-                readRow(value, row: row, rowID: idPrefix + "." + row.id, otherColumns: otherColumns, key: key)
-            case .group(let group):
-                let path = group.id.map { idPrefix + "." + $0 } ?? idPrefix
-                if case .row(let otherRow)? = otherNode, isRow(value, of: group, columns: otherRow.columns) {
-                    readCollapsed(value, group: group, groupID: path, key: key)
+            switch level.entries[index] {
+            case .row(let plan):
+                readRow(value, plan, key: key)
+            case .group(let group, let id, let children, let otherRow):
+                if let otherRow, isRow(value, of: group, columns: otherRow.columns) {
+                    readCollapsed(value, group: group, groupID: id, key: key)
                 } else {
-                    let otherChildren: [RowNode] = if case .group(let o)? = otherNode { o.children } else { [] }
-                    readChildren(value, expected: group.children, otherExpected: otherChildren, idPrefix: path,
-                                 parentLabel: group.label, parentKey: key)
+                    readChildren(value, level: children, parentLabel: group.label, parentKey: key)
                 }
             }
         }
@@ -129,7 +116,7 @@ struct TableReader {
         guard case .row(let first)? = group.children.first else { return }
         let row = Row(group.id ?? "", group.label, columns: first.columns)
         var scratch = TableReader(form: form, file: file)
-        scratch.readRow(value, row: row, rowID: groupID, otherColumns: [], key: key)
+        scratch.readRow(value, RowLevel.RowPlan(row: row, id: groupID, form: form, otherColumns: []), key: key)
         findings += scratch.findings.filter { $0.rule != Rule.cellMissing.id }
         for (id, cellValue) in scratch.extraValues { collapsedRows[id] = cellValue }
     }
@@ -149,10 +136,8 @@ struct TableReader {
 
     // MARK: - Cells
 
-    private mutating func readRow(_ value: YAMLNode, row: Row, rowID: String, otherColumns: [Column], key: YAMLNode) {
-        // One lookup per row; a collapsed row (not in the form) gets cells made for it.
-        let specs = form.cellsByRow[rowID]
-            ?? row.columns.map { CellSpec(row: LeafRow(id: rowID, labelPath: [row.label], row: row), column: $0) }
+    private mutating func readRow(_ value: YAMLNode, _ plan: RowLevel.RowPlan, key: YAMLNode) {
+        let (row, rowID, specs, otherColumns) = (plan.row, plan.id, plan.cells, plan.otherColumns)
         if let sequence = value.sequence {
             let columns = row.columns
             let withoutTotal = columns.last?.isTotal == true ? columns.count - 1 : columns.count
@@ -170,7 +155,7 @@ struct TableReader {
             shape("「\(row.label)」应当是按列顺序的数组或按列标签的映射", gist: "row must be a sequence or mapping", at: value)
             return
         }
-        let labels = row.columns.map(\.label)
+        let labels = plan.columnLabels
         var matched = [Bool](repeating: false, count: labels.count)
         for (columnKey, cell) in mapping {
             let label = columnKey.string ?? ""

@@ -28,16 +28,18 @@ struct TextFile {
     /// Reads `url`, or returns the finding that says why it cannot be used.
     /// `ifMissing` is the finding for a file that does not exist, where the caller has a better
     /// one than 「无法读取」.
-    static func read(_ file: String, path: String, ifMissing: Finding? = nil, options: Options = Options()) -> Result<TextFile, Finding> {
+    static func read(
+        _ file: String, path: String, ifMissing: @autoclosure () -> Finding? = nil, options: Options = Options()
+    ) -> Result<TextFile, Finding> {
         let location = SourceLocation(file: path)
         let bytes: [UInt8]
         // The site root is what `file` has before `path`: links may not lead out of it.
-        let root = file.hasSuffix("/" + path) ? String(file.dropLast(path.count + 1)) : nil
+        let root = file.hasSuffix("/" + path) ? String(decoding: file.utf8.dropLast(path.utf8.count + 1), as: UTF8.self) : nil
         switch readBytes(file, within: root) {
         case .success(let read): bytes = read
-        case .failure(.missing) where ifMissing != nil:
-            return .failure(ifMissing!)
         case .failure(let problem):
+            // The finding for a missing file is made only when one is missing.
+            if case .missing = problem, let finding = ifMissing() { return .failure(finding) }
             let (message, gist, hint) = problem.explanation
             return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
         }

@@ -69,7 +69,8 @@ enum YAMLFastPath {
                 stack.append(Level(indent: indent))
             }
             if stack[stack.count - 1].position == nil { stack[stack.count - 1].position = key.position }
-            if stack[stack.count - 1].pairs.contains(where: { $0.key.string!.utf8.elementsEqual(key.string!.utf8) }) {
+            let keyText = key.string!
+            if stack[stack.count - 1].pairs.contains(where: { $0.key.string!.bytesEqual(keyText) }) {
                 throw Unsupported()  // duplicate key: libyaml reports it
             }
             if let value {
@@ -226,6 +227,11 @@ enum YAMLFastPath {
         var index = 0
         while index < line.count {
             let byte = line[index]
+            // Printable ASCII, and UTF-8 bytes that cannot start one of the sequences below.
+            if byte >= 0x20 && byte < 0x7F || byte >= 0x80 && byte != 0xC2 && byte != 0xE2 && byte != 0xEF {
+                index += 1
+                continue
+            }
             if byte < 0x20 || byte == 0x7F { throw Unsupported() }
             if byte == 0xC2, index + 1 < line.count, (0x80...0x9F).contains(line[index + 1]) { throw Unsupported() }
             if byte == 0xE2, index + 2 < line.count, line[index + 1] == 0x80, line[index + 2] == 0xA8 || line[index + 2] == 0xA9 {

@@ -169,6 +169,13 @@ struct SentencePattern: Sendable {
     let anchor: String?
     let optional: [String]
     let counts: Bool
+    /// The first character of each of `starts`: most characters of a block start none of them.
+    private let firsts: [Unicode.Scalar]
+
+    init(starts: [String], gap: Int, stops: String, anchor: String?, optional: [String], counts: Bool) {
+        (self.starts, self.gap, self.stops, self.anchor, self.optional, self.counts) = (starts, gap, stops, anchor, optional, counts)
+        firsts = starts.compactMap(\.unicodeScalars.first)
+    }
 
     static func none(_ starts: [String], gap: Int = 0, then anchor: String? = nil) -> SentencePattern {
         SentencePattern(starts: starts, gap: gap, stops: "。；", anchor: anchor, optional: [], counts: false)
@@ -176,7 +183,6 @@ struct SentencePattern: Sendable {
 
     /// Each match as the text it covers and the number it states.
     func matches(in scalars: [Unicode.Scalar]) -> [(String, Int64)] {
-        let firsts = starts.compactMap(\.unicodeScalars.first)
         var found: [(String, Int64)] = []
         var index = 0
         while index < scalars.count {
