@@ -206,14 +206,6 @@ public enum BuildPipeline {
     }
 }
 
-/// What a build made and no longer needs, to be freed elsewhere than on the way out of `run`:
-/// never, with `Options.keepsMemoryUntilExit`, or on another thread, for a session.
-private final class Leftovers: @unchecked Sendable {
-    // Immutable after init and only ever released: no thread reads it.
-    let values: Any
-    init(_ values: Any) { self.values = values }
-}
-
 #if os(Linux)
     /// glibc's `malloc_trim(3)`, which the Glibc module does not export.
     @_silgen_name("malloc_trim")
