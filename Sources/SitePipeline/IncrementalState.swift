@@ -301,7 +301,10 @@ struct IncrementalState {
             }
         }
         cache.prune()
-        return try? cache.save(to: folder)
+        guard let saved = try? cache.save(to: folder) else { return nil }
+        CacheFolders.record(options.output, in: folder)
+        CacheFolders.prune(besides: folder, marker: OutputFolder.marker)
+        return saved
     }
 }
 

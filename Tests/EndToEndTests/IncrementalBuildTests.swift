@@ -258,6 +258,26 @@ import Testing
         #expect(broken.count == 1 && broken[0].contains("qingshan-tax/2019"), "\(again.stdout)")
     }
 
+    @Test("the cache of an output folder that is gone is removed by the next build; the others stay")
+    func cacheOfRemovedOutputPruned() throws {
+        let site = try BuildCommandTests.sampleSite()
+        let (preview, kept) = (site.root.appendingPathComponent("Preview"), site.root.appendingPathComponent("Kept"))
+        for output in [preview, kept] {
+            #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "-o", output.path]).status == 0)
+        }
+        let cache = site.root.appendingPathComponent(".nianbao-cache")
+        func outputs() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: cache.path).compactMap { name in
+                FileManager.default.contents(atPath: cache.appendingPathComponent(name + "/output").path).map { String(decoding: $0, as: UTF8.self) }
+            })
+        }
+        #expect(try outputs() == [preview.path, kept.path])
+        try FileManager.default.removeItem(at: preview)
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        #expect(try outputs() == [kept.path, site.root.appendingPathComponent("Output").path])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).count == 2)
+    }
+
     @Test("the manifest's input digest is sha256sum's listing of the files the build reads, not of notes left in Content/, with or without the cache")
     func inputDigestCoversInputs() throws {
         let site = try BuildCommandTests.sampleSite()
