@@ -59,7 +59,7 @@ public enum OutputFolder {
     /// Whether the regular file at `path` holds exactly `contents`. Read in blocks, and only
     /// when the size matches: a rebuild of a large site compares most of its files this way.
     static func holds(_ contents: Data, at path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var info = stat()
@@ -80,10 +80,11 @@ public enum OutputFolder {
         }
     }
 
-    /// The files (and links) under `folder`, as paths relative to it, from readdir(3)'s entry
-    /// types: FileManager's enumerator asked stat(2) of each of 84,000 files.
-    static func files(under folder: String) -> [String] {
-        var files: [String] = []
+    /// What is under `folder` other than folders, as paths relative to it: regular files, and
+    /// links and the like (never followed), from readdir(3)'s entry types: FileManager's
+    /// enumerator asked stat(2) of each of 84,000 files.
+    static func entries(under folder: String) -> (regular: Set<String>, other: [String]) {
+        var (regular, other) = (Set<String>(), [String]())
         var pending = [""]
         while let relative = pending.popLast() {
             guard let directory = opendir(relative.isEmpty ? folder : folder + "/" + relative) else { continue }
@@ -97,12 +98,17 @@ public enum OutputFolder {
                 var type = Int32(entry.pointee.d_type)
                 if type == DT_UNKNOWN {
                     var info = stat()
-                    type = lstat(folder + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                    let mode = lstat(folder + "/" + path, &info) == 0 ? info.st_mode & S_IFMT : 0
+                    type = mode == S_IFDIR ? Int32(DT_DIR) : mode == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
                 }
-                if type == DT_DIR { pending.append(path) } else { files.append(path) }
+                switch type {
+                case Int32(DT_DIR): pending.append(path)
+                case Int32(DT_REG): regular.insert(path)
+                default: other.append(path)
+                }
             }
         }
-        return files
+        return (regular, other)
     }
 
     /// Writes a file with plain POSIX calls: Foundation's `Data.write` syncs every file to disk,

@@ -29,6 +29,10 @@ public final class OutputUpdate: Sendable {
     private let unchanged = Mutex<[String]>([])
     /// Folders made in the update folder so far.
     private let made = Mutex<Set<String>>([""])
+    /// For a full build, what the output folder holds: its regular files, the only ones whose
+    /// bytes are compared, and the rest (links and the like), which are replaced or removed and
+    /// never followed, so that nothing outside the folder is read as its own or written through.
+    private let existing: (regular: Set<String>, other: [String])
 
     /// Starts an update of `folder`, which must be a folder nianbao wrote; `replacingAll` when
     /// the build will write every file of the site.
@@ -37,6 +41,7 @@ public final class OutputUpdate: Sendable {
         replacesAll = replacingAll
         Self.recover(target)
         guard try OutputFolder.state(of: target) == .ours else { throw .write(target.path, "没有可更新的输出") }
+        existing = replacingAll ? OutputFolder.entries(under: target.path) : ([], [])
         let name = ".\(target.lastPathComponent).nianbao-update-\(ProcessInfo.processInfo.processIdentifier)"
         staging = target.deletingLastPathComponent().appendingPathComponent(name)
         do {
@@ -50,7 +55,7 @@ public final class OutputUpdate: Sendable {
     /// Writes one file to the update folder (thread-safe); in a full build, a file whose bytes
     /// the output folder already holds is only noted.
     public func write(_ file: OutputFile) throws(OutputFolderError) {
-        if replacesAll, OutputFolder.holds(file.contents, at: target.path + "/" + file.path) {
+        if replacesAll, existing.regular.contains(file.path), OutputFolder.holds(file.contents, at: target.path + "/" + file.path) {
             unchanged.withLock { $0.append(file.path) }
             return
         }
@@ -76,7 +81,7 @@ public final class OutputUpdate: Sendable {
         var removed: [String] = []
         if replacesAll {
             let made = Set(moved).union(unchanged.withLock { $0 }).union([OutputFolder.marker])
-            removed = OutputFolder.files(under: target.path).filter { !made.contains($0) }
+            removed = (existing.regular.subtracting(made) + existing.other.filter { !made.contains($0) })
         }
         do {
             try OutputJournal(marker: OutputFolder.markerText(buildID: buildID), moved: moved, removed: removed).write(into: staging)

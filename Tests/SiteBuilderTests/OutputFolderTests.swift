@@ -93,6 +93,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root.path) == ["Output"])
     }
 
+    @Test("a link inside the output folder is replaced, never followed: nothing outside it is read as its own, written or removed")
+    func linksNotFollowed() throws {
+        let scratch = try Scratch()
+        let outside = scratch.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("b".utf8).write(to: outside.appendingPathComponent("b.html"))
+        try Data("keep".utf8).write(to: outside.appendingPathComponent("mine.txt"))
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "x"), Self.file("a/b.html", "b")])
+        // Someone swaps the folder a/ for a link to a folder elsewhere holding the same page.
+        try FileManager.default.removeItem(at: scratch.output.appendingPathComponent("a"))
+        try FileManager.default.createSymbolicLink(at: scratch.output.appendingPathComponent("a"), withDestinationURL: outside)
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "x"), Self.file("a/b.html", "new b")])
+        var info = stat()
+        #expect(lstat(scratch.output.appendingPathComponent("a").path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+        #expect(scratch.snapshot(scratch.output)["a/b.html"] == Data("new b".utf8))
+        #expect(scratch.snapshot(outside) == ["b.html": Data("b".utf8), "mine.txt": Data("keep".utf8)])
+        // With the same bytes as the linked page, the page is still written into the folder itself.
+        try FileManager.default.removeItem(at: scratch.output.appendingPathComponent("a"))
+        try FileManager.default.createSymbolicLink(at: scratch.output.appendingPathComponent("a"), withDestinationURL: outside)
+        try OutputFolder.replace(scratch.output, with: [Self.file("index.html", "x"), Self.file("a/b.html", "b")])
+        #expect(lstat(scratch.output.appendingPathComponent("a").path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+        #expect(scratch.snapshot(scratch.output)["a/b.html"] == Data("b".utf8))
+        #expect(scratch.snapshot(outside) == ["b.html": Data("b".utf8), "mine.txt": Data("keep".utf8)])
+    }
+
     @Test("a rebuild that writes the same bytes touches no file")
     func sameBytesUntouched() throws {
         let scratch = try Scratch()
