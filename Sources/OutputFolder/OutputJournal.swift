@@ -12,7 +12,7 @@ import Foundation
 /// The file holds the marker (line breaks as U+0001) on its first line, then one path per line:
 /// a file to move, or, after a `/` (output paths are relative, so none begins with one), a file
 /// to remove. A journal without removals reads as the journals of earlier versions did.
-struct OutputJournal: Equatable {
+struct OutputJournal {
     var marker: String
     var moved: [String]
     var removed: [String]

@@ -27,8 +27,7 @@ public final class OutputUpdate: Sendable {
     private let written = Mutex<[String]>([])
     /// Files a full build wrote with the bytes the output folder already has.
     private let unchanged = Mutex<[String]>([])
-    /// Folders made in the update folder so far.
-    private let made = Mutex<Set<String>>([""])
+    private let folders = OutputFolder.MadeFolders()
     /// For a full build, what the output folder holds: its regular files, the only ones whose
     /// bytes are compared, and the rest (links and the like), which are replaced or removed and
     /// never followed, so that nothing outside the folder is read as its own or written through.
@@ -61,12 +60,7 @@ public final class OutputUpdate: Sendable {
         }
         let url = staging.appendingPathComponent(file.path)
         do {
-            // (NSString.deletingLastPathComponent traps on a one-component path on Linux.)
-            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-            if made.withLock({ !$0.contains(folder) }) {
-                try OutputFolder.makeFolders(folder, in: staging.path)
-                _ = made.withLock { $0.insert(folder) }
-            }
+            try folders.makeFolder(of: file.path, in: staging.path)
             try OutputFolder.write(file.contents, to: url.path)
         } catch {
             throw .write(url.path, error.localizedDescription)
@@ -81,7 +75,7 @@ public final class OutputUpdate: Sendable {
         var removed: [String] = []
         if replacesAll {
             let made = Set(moved).union(unchanged.withLock { $0 }).union([OutputFolder.marker])
-            removed = (existing.regular.subtracting(made) + existing.other.filter { !made.contains($0) })
+            removed = existing.regular.subtracting(made) + existing.other.filter { !made.contains($0) }
         }
         do {
             try OutputJournal(marker: OutputFolder.markerText(buildID: buildID), moved: moved, removed: removed).write(into: staging)

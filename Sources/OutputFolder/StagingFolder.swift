@@ -1,6 +1,5 @@
 import Foundation
 import SiteBuilder
-import Synchronization
 
 /// The folder a build writes into while it runs, beside an output folder that does not exist
 /// yet or is empty. Files may be written from several threads as they are made, so a large
@@ -11,8 +10,7 @@ final class StagingFolder: Sendable {
     let target: URL
     let staging: URL
     let existing: OutputFolder.State
-    /// Folders created so far, relative to the staging folder.
-    private let made = Mutex<Set<String>>([""])
+    private let folders = OutputFolder.MadeFolders()
 
     /// Creates the staging folder with the marker, for `folder` in `state` (absent or empty).
     init(replacing folder: URL, state: OutputFolder.State) throws(OutputFolderError) {
@@ -34,12 +32,7 @@ final class StagingFolder: Sendable {
     func write(_ file: OutputFile) throws(OutputFolderError) {
         let url = staging.appendingPathComponent(file.path)
         do {
-            // (NSString.deletingLastPathComponent traps on a one-component path on Linux.)
-            let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-            if made.withLock({ !$0.contains(folder) }) {
-                try OutputFolder.makeFolders(folder, in: staging.path)
-                _ = made.withLock { $0.insert(folder) }
-            }
+            try folders.makeFolder(of: file.path, in: staging.path)
             try OutputFolder.write(file.contents, to: url.path)
         } catch {
             throw .write(url.path, error.localizedDescription)

@@ -3,9 +3,10 @@ import Synchronization
 
 /// The manifest's digest of everything a build reads: nianbao.yaml, the task lists, each
 /// agency's agency.yaml and each report's report.md, tables.yaml and tasks.yaml, and the theme
-/// folders' files (other files under Content/ are not read, so they do not count). It is the SHA-256 of the text `sha256sum` would print for them, one
-/// `<SHA-256>  <label>/<path>` line per file in path order, so that a build cache holding each
-/// file's digest can give it without reading the files again.
+/// folders' files (other files under Content/ are not read, so they do not count). It is the
+/// SHA-256 of the text `sha256sum` would print for them, one `<SHA-256>  <label>/<path>` line
+/// per file in path order, so that a build cache holding each file's digest can give it
+/// without reading the files again.
 public enum InputDigest {
     /// One input file: its label (`nianbao.yaml`, `Content/…`, `theme0/…`) and its SHA-256.
     public struct File: Sendable, Equatable {
