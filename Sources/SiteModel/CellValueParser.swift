@@ -13,8 +13,10 @@ enum CellValueParser {
     static let limit: Int64 = 1_000_000_000_000
 
     /// Plain ASCII digits (at most 13), the way almost every cell is written; nil for anything else.
-    static func plainInteger(_ text: String) -> Int64? {
-        let bytes = text.utf8
+    static func plainInteger(_ text: String) -> Int64? { plainInteger(text.utf8) }
+
+    /// The same, of UTF-8 bytes.
+    static func plainInteger(_ bytes: some Collection<UInt8>) -> Int64? {
         guard !bytes.isEmpty, bytes.count <= 13 else { return nil }
         var value: Int64 = 0
         for byte in bytes {

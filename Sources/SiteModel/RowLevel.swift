@@ -4,13 +4,16 @@ import ReportForm
 /// labels to match, each label's twin in the other edition, and each row's id and cells. Read
 /// again for every group of every report, these were a fifth of loading 20,000 reports.
 final class RowLevel: Sendable {
-    /// A row of this level, with what reading its cells needs.
-    struct RowPlan: Sendable {
+    /// A row of this level, with what reading its cells needs. A class: readers pass it around
+    /// for every row of every report.
+    final class RowPlan: Sendable {
         let row: Row
         /// `requests.received`.
         let id: String
         let cells: [CellSpec]
         let columnLabels: [String]
+        /// The same, as bytes, for `TablesFastPath`.
+        let columnLabelBytes: [[UInt8]]
         /// The columns of the row with the same label in the other edition (none if it has none).
         let otherColumns: [Column]
 
@@ -19,6 +22,7 @@ final class RowLevel: Sendable {
             (self.row, self.id, self.otherColumns) = (row, id, otherColumns)
             cells = form.cellsByRow[id] ?? row.columns.map { CellSpec(row: LeafRow(id: id, labelPath: [row.label], row: row), column: $0) }
             columnLabels = row.columns.map(\.label)
+            columnLabelBytes = columnLabels.map { Array($0.utf8) }
         }
     }
 
@@ -31,6 +35,8 @@ final class RowLevel: Sendable {
 
     let nodes: [RowNode]
     let labels: [String]
+    /// The same, as bytes, for `TablesFastPath`.
+    let labelBytes: [[UInt8]]
     let otherNodes: [RowNode]
     let otherLabels: [String]
     /// One per node, in order.
@@ -40,6 +46,7 @@ final class RowLevel: Sendable {
         self.nodes = nodes
         self.otherNodes = otherNodes
         labels = nodes.map(\.label)
+        labelBytes = labels.map { Array($0.utf8) }
         let otherLabels = otherNodes.map(\.label)
         self.otherLabels = otherLabels
         entries = nodes.map { node in
@@ -58,6 +65,13 @@ final class RowLevel: Sendable {
         }
     }
 
+    /// The table labels of each edition, as bytes, for `TablesFastPath`.
+    static func tableLabels(of form: ReportForm) -> [[UInt8]] {
+        form.version == .trial2019 ? trial2019Labels : revised2021Labels
+    }
+
+    private static let trial2019Labels = ReportForm.trial2019.tables.map { Array($0.label.utf8) }
+    private static let revised2021Labels = ReportForm.revised2021.tables.map { Array($0.label.utf8) }
     private static let trial2019 = tables(of: .trial2019)
     private static let revised2021 = tables(of: .revised2021)
 

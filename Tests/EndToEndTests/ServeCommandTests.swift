@@ -82,7 +82,14 @@ struct ServeCommandTests {
             updated = try server.get(page).body.contains("（已更新）")
         }
         #expect(updated, "the change did not show up within 10 s")
-        #expect(try server.get("/__nianbao/version").body != before)
+        // The version moves once the whole build is done (the cache saved too), a moment after
+        // the pages: an open page must not reload before the new pages are there.
+        var moved = false
+        for _ in 0..<100 where !moved {
+            moved = try server.get("/__nianbao/version").body != before
+            if !moved { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(moved, "the version did not change within 10 s of the new page")
         #expect(try server.get("/__nianbao/reload.js").body.contains("location.reload()"))
         #expect(server.stop() == 0)
         let log = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
