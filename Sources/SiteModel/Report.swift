@@ -101,8 +101,11 @@ extension Report {
     /// The report without its narrative, its own findings or any table cell but `cells`: what
     /// rules across reports need once the report itself has been checked (its `tasks.yaml` is
     /// kept whole: the task rules look across the site).
-    public func keeping(cells: Set<CellID>) -> Report {
-        let kept = tables.map { $0.keeping(cells) }
+    public func keeping(cells: Set<CellID>) -> Report { keeping(CellSelection(cells)) }
+
+    /// The same, with the cells' places worked out beforehand: for a loop over every report.
+    public func keeping(_ selection: CellSelection) -> Report {
+        let kept = tables.map { $0.keeping(selection) }
         return Report(
             agency: agency, year: year, folder: folder, frontMatter: frontMatter,
             document: ReportDocument(sections: [], headings: [], blocks: []), tables: kept, findings: [], tasks: tasks,

@@ -126,11 +126,11 @@ public struct ReportTables: Sendable {
         }
     }
 
-    /// These tables with only `cells` kept, in a small dictionary instead of a row per cell of the form.
-    func keeping(_ cells: Set<CellID>) -> ReportTables {
+    /// These tables with only the `selection` kept, in a small dictionary instead of a row per cell of the form.
+    func keeping(_ selection: CellSelection) -> ReportTables {
         var values: [Int: CellValue] = [:]
-        for cell in cells {
-            if let index = form.cellsByID[cell]?.index, let value = value(at: index) { values[index] = value }
+        for index in selection.indices(in: form) {
+            if let value = value(at: index) { values[index] = value }
         }
         // Collapsed rows stay: a sum over the kept cells may need them.
         var reduced = ReportTables(file: file, form: form, cellValues: [], collapsedRows: collapsedRows, tableLocations: tableLocations)

@@ -261,7 +261,7 @@ struct IncrementalState {
     /// the next build is a full one.
     func save(_ site: Site, result: BuildResult, checked: Checked, buildID: String) -> BuildCache? {
         guard let folder else { return nil }
-        let cells = Validator.crossReportCells.union(SiteBuilder.listedCells)
+        let cells = CellSelection(Validator.crossReportCells.union(SiteBuilder.listedCells))
         guard let ranges = try? TokenFile.write(result.tokens, to: folder, appending: isIncremental) else { return nil }
         let inputs = ledger.inputs
         var cache =
@@ -296,7 +296,7 @@ struct IncrementalState {
                 guard let artifacts = result.artifacts[folder], let tokens = ranges[folder] else { return nil }
                 cache.update(
                     CachedReport(
-                        folder: folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: cells),
+                        folder: folder, inputs: fresh, agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells),
                         findings: checked.perReport[folder] ?? [], artifacts: artifacts, tokens: tokens))
             }
         }

@@ -72,7 +72,7 @@ public enum Validator {
         root: URL, reuse: (@Sendable (String, Agency, Int) -> Report?)?, reusedFindings: @escaping @Sendable (Report) -> [Finding]
     ) throws(SiteLoadError) -> (site: Site, findings: [Finding]) {
         let collected = Mutex([Finding]())
-        let cells = CrossYearRules.cells
+        let cells = CellSelection(CrossYearRules.cells)
         var ignored: [Finding] = []  // the loader reports them
         let contacts = PublicContacts(SiteLoader.loadConfig(root: root, into: &ignored)["public_contacts"]?.value)
         let visit: @Sendable (Report, Agency) -> Report = { report, agency in
@@ -80,7 +80,7 @@ public enum Validator {
             if agency.rollsUp(report.year) { return report }
             let findings = validate(report, agency: agency, contacts: contacts)
             collected.withLock { $0 += findings }
-            return report.keeping(cells: cells)
+            return report.keeping(cells)
         }
         var reusing: (@Sendable (String, Agency, Int) -> Report?)?
         if let reuse {
