@@ -13,40 +13,60 @@ public struct PublicationDate: Comparable, Sendable {
     /// Parses `2025-01-20 09:30`, `2025-01-20T09:30`, `2025-01-20 09:30:00` or `2025-01-20`;
     /// nil for anything else, including dates that do not exist (2月30日).
     public init?(_ text: String) {
-        // On UTF-8 bytes: every page listing reports parses every report's date.
-        let parts = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") })
-        guard (1...2).contains(parts.count) else { return nil }
-        let date = parts[0].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-        // Fixed widths, as PubDate is written: 2025-01-20, not 2025-1-20.
-        guard date.count == 3, date.map(\.count) == [4, 2, 2], let year = Self.number(date[0]),
-            let month = Self.number(date[1]), let day = Self.number(date[2]),
-            (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
-        else { return nil }
-        var clock = (0, 0)
-        if parts.count == 2 {
-            let time = parts[1].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-            guard (2...3).contains(time.count), time.allSatisfy({ $0.count == 2 }),
-                let hour = Self.number(time[0]), let minute = Self.number(time[1]),
-                (0...23).contains(hour), (0...59).contains(minute),
-                time.count == 2 || Self.number(time[2]).map({ (0...59).contains($0) }) == true
-            else { return nil }
-            clock = (hour, minute)
+        // On UTF-8 bytes, without splitting into arrays: every page listing reports parses
+        // every report's date.
+        var text = text
+        guard let (date, time) = text.withUTF8({ Self.fields($0) }) else { return nil }
+        let (year, month, day) = date
+        guard (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
+        if let (hour, minute, second) = time {
+            guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+            (self.hour, self.minute) = (hour, minute)
+        } else {
+            (self.hour, self.minute) = (0, 0)
         }
-        (self.hour, self.minute) = clock
         self.year = year
         self.month = month
         self.day = day
-        self.hasTime = parts.count == 2
+        self.hasTime = time != nil
     }
 
-    /// ASCII digits only (`Int("+5")` would accept a sign).
-    private static func number(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+    /// `YYYY-MM-DD`, then optionally `HH:MM` or `HH:MM:SS`, separated (and surrounded) by runs
+    /// of spaces and `T`s: fixed widths, as PubDate is written (2025-01-20, not 2025-1-20).
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> ((Int, Int, Int), (Int, Int, Int)?)? {
+        // The runs between spaces and 'T's: at most two.
+        var runs: (Range<Int>?, Range<Int>?) = (nil, nil)
+        var index = 0
+        while index < bytes.count {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "T") { index += 1 }
+            guard index < bytes.count else { break }
+            let start = index
+            while index < bytes.count, bytes[index] != UInt8(ascii: " "), bytes[index] != UInt8(ascii: "T") { index += 1 }
+            guard runs.1 == nil else { return nil }
+            if runs.0 == nil { runs.0 = start..<index } else { runs.1 = start..<index }
+        }
+        guard let first = runs.0, first.count == 10, bytes[first.lowerBound + 4] == UInt8(ascii: "-"),
+            bytes[first.lowerBound + 7] == UInt8(ascii: "-"), let year = number(bytes, first.lowerBound, 4),
+            let month = number(bytes, first.lowerBound + 5, 2), let day = number(bytes, first.lowerBound + 8, 2)
+        else { return nil }
+        guard let clock = runs.1 else { return ((year, month, day), nil) }
+        guard clock.count == 5 || clock.count == 8, bytes[clock.lowerBound + 2] == UInt8(ascii: ":"),
+            clock.count == 5 || bytes[clock.lowerBound + 5] == UInt8(ascii: ":"),
+            let hour = number(bytes, clock.lowerBound, 2), let minute = number(bytes, clock.lowerBound + 3, 2)
+        else { return nil }
+        let second = clock.count == 8 ? number(bytes, clock.lowerBound + 6, 2) : 0
+        guard let second else { return nil }
+        return ((year, month, day), (hour, minute, second))
+    }
+
+    /// `width` ASCII digits from `start` (`Int("+5")` would accept a sign).
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ width: Int) -> Int? {
         var value = 0
-        for byte in bytes {
+        for byte in bytes[start..<start + width] {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
-        return bytes.isEmpty ? nil : value
+        return value
     }
 
     /// Today in Beijing time, or the date in `NIANBAO_TODAY` (YYYY-MM-DD), so that tests and

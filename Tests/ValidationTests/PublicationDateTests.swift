@@ -16,6 +16,53 @@ import SiteModel
         #expect(PublicationDate(text) == nil)
     }
 
+    /// The reading by splitting, as it was written before it was made allocation-free: the
+    /// oracle for `agreesWithSplitting`.
+    static func bySplitting(_ text: String) -> [Int]? {
+        func number(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        let parts = text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") })
+        guard (1...2).contains(parts.count) else { return nil }
+        let date = parts[0].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard date.count == 3, date.map(\.count) == [4, 2, 2], let year = number(date[0]), let month = number(date[1]),
+            let day = number(date[2]), (1...12).contains(month), (1...PublicationDate.days(inMonth: month, of: year)).contains(day)
+        else { return nil }
+        guard parts.count == 2 else { return [year, month, day, 0, 0, 0] }
+        let time = parts[1].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard (2...3).contains(time.count), time.allSatisfy({ $0.count == 2 }), let hour = number(time[0]), let minute = number(time[1]),
+            (0...23).contains(hour), (0...59).contains(minute), time.count == 2 || number(time[2]).map({ (0...59).contains($0) }) == true
+        else { return nil }
+        return [year, month, day, hour, minute, 1]
+    }
+
+    @Test("reads every string as reading by splitting did")
+    func agreesWithSplitting() {
+        var state: UInt64 = 0x853C_49E6_748F_EA9B
+        func pick(_ choices: [String]) -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return choices[Int((state >> 33) % UInt64(choices.count))]
+        }
+        var texts = ["2025-01-20 09:30", " 2025-01-20  09:30:00 ", "2025-01-20TT09:30", "2025-01-20 T 09:30", "2024-02-29T23:59:59"]
+        for _ in 0..<20000 {
+            // Mostly date-shaped, each part sometimes a little off.
+            let date = pick(["2025", "2024", "1900", "202", "+025", "2x25"]) + pick(["-", "-", "-", "/", ""])
+                + pick(["01", "02", "12", "13", "00", "1", "1-"]) + pick(["-", "-", "-", ":"]) + pick(["20", "29", "30", "31", "01", "1", "2T"])
+            let time = pick(["09", "23", "24", "9", "0x"]) + pick([":", ":", "-"]) + pick(["30", "59", "60", "3"])
+                + pick(["", "", ":00", ":59", ":60", ":5", ":"])
+            texts.append(pick(["", " ", "T"]) + date + pick(["", " ", "  ", "T", " T ", "x"]) + pick(["", time, time, time]) + pick(["", "", " ", " x"]))
+        }
+        var accepted = 0
+        for text in texts {
+            let date = PublicationDate(text)
+            let read = date.map { [$0.year, $0.month, $0.day, $0.hour, $0.minute, $0.hasTime ? 1 : 0] }
+            #expect(read == Self.bySplitting(text), "\(text.debugDescription)")
+            if date != nil { accepted += 1 }
+        }
+        #expect(accepted > 150, "the random texts should hold some dates (\(accepted))")
+    }
+
     @Test("counts days across a leap year for the lateness in days")
     func days() {
         let deadline = PublicationDate(year: 2024, month: 3, day: 31)
