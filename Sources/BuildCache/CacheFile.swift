@@ -3,14 +3,16 @@ import Foundation
 /// Whole-file reads and writes for the cache, straight between the file and a byte array: at
 /// 20,000 reports `cache.bin` is about 60 MB, and going through `Data` copied it once more each
 /// way.
-enum CacheFile {
-    /// The file's bytes; nil when it cannot be opened or read.
-    static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+public enum CacheFile {
+    /// The file's bytes; nil when it cannot be opened or read. With `regularOnly`, also nil for
+    /// a link, a device or a pipe (the caller reads a file of the output folder, which anyone
+    /// may have replaced).
+    public static func read(_ path: String, regularOnly: Bool = false) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NOFOLLOW | O_NONBLOCK : 0))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, !regularOnly || info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `deploy/manifest.json` as written, with where each entry sits in it, so that a build of the same
 /// files can patch the entries that changed instead of writing 100,000 again (the preview server
 /// keeps it from one build to the next).
@@ -10,6 +14,8 @@ public struct ManifestText: Sendable {
     let ends: [Int]
     /// The entries, in path order.
     let entries: [Manifest.Entry]
+    /// The paths of the entries, in order.
+    public var paths: [String] { entries.map(\.path) }
     /// Each path's place in the order; made on the first patch, then handed on (a one-off
     /// build never pays for it).
     private var places: [String: Int]?
@@ -50,5 +56,75 @@ public struct ManifestText: Sendable {
         for later in next..<ends.count { ends[later] += shift }
         out += bytes[cursor...]
         return ManifestText(bytes: out, body: header.count, ends: ends, entries: entries, places: places)
+    }
+}
+
+extension ManifestText {
+    /// Reads back a manifest `Manifest.text` wrote, with where each entry sits: a build that
+    /// did not keep the last build's list (a new process) patches the one in the output folder
+    /// instead of sorting and writing 100,000 entries again. Nil for anything else.
+    public init?(reading bytes: [UInt8]) {
+        let opening = Array("  \"files\": [\n".utf8)
+        guard let parsed = bytes.withUnsafeBufferPointer({ Self.parse($0, opening: opening) }) else { return nil }
+        self.init(bytes: bytes, body: parsed.body, ends: parsed.ends, entries: parsed.entries)
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, opening: [UInt8]
+    ) -> (body: Int, ends: [Int], entries: [Manifest.Entry])? {
+        // The header holds no "files" key before its own: the site and base path are quoted, so
+        // a quote inside them is escaped.
+        guard let body = find(opening, in: bytes, from: 0).map({ $0 + opening.count }) else { return nil }
+        var (ends, entries): ([Int], [Manifest.Entry]) = ([], [])
+        var cursor = body
+        func expect(_ text: StaticString) -> Bool {
+            let count = text.utf8CodeUnitCount
+            guard cursor + count <= bytes.count,
+                memcmp(bytes.baseAddress! + cursor, text.utf8Start, count) == 0
+            else { return false }
+            cursor += count
+            return true
+        }
+        /// The bytes up to the next quote; nil at an escape (left to the full list).
+        func quoted() -> String? {
+            let start = cursor
+            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\"") {
+                if bytes[cursor] == UInt8(ascii: "\\") { return nil }
+                cursor += 1
+            }
+            guard cursor < bytes.count else { return nil }
+            defer { cursor += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        }
+        if expect("\n  ]\n}\n"), cursor == bytes.count { return (body, [], []) }
+        while true {
+            guard expect("    {\"path\": \""), let path = quoted(), expect(", \"size\": ") else { return nil }
+            var size = 0
+            let digits = cursor
+            while cursor < bytes.count, bytes[cursor] >= UInt8(ascii: "0"), bytes[cursor] <= UInt8(ascii: "9"), cursor - digits < 18 {
+                size = size * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
+                cursor += 1
+            }
+            guard cursor > digits, expect(", \"sha256\": \""), let digest = quoted(), expect(", \"type\": \""), quoted() != nil,
+                expect("}")
+            else { return nil }
+            entries.append(Manifest.Entry(path: path, size: size, sha256: digest))
+            ends.append(cursor)
+            if expect(",\n") { continue }
+            guard expect("\n  ]\n}\n"), cursor == bytes.count else { return nil }
+            return (body, ends, entries)
+        }
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], needle.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + index, $0.baseAddress!, needle.count) }) == 0 {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 }

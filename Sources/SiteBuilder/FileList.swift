@@ -38,4 +38,22 @@ public struct FileList: Sendable {
         else { return nil }
         (paths, self.manifest) = (old.paths, manifest)
     }
+
+    /// The list of the build that wrote `manifest` (`deploy/manifest.json` read back from the
+    /// output folder), whose other files are `siteFiles`' under `deploy/`. Nil unless the
+    /// manifest is that build's (its SHA-256, the build id in the output folder's marker, is
+    /// `buildID`) and every path is ASCII, whose order is the order of the bytes.
+    public init?(manifest bytes: [UInt8], buildID: String, siteFiles: [Manifest.Entry]) {
+        guard !buildID.isEmpty, SHA256.hex(bytes) == buildID, let manifest = ManifestText(reading: bytes) else { return nil }
+        let deploy = (siteFiles.map(\.path).filter { $0.hasPrefix("deploy/") && $0 != "deploy/manifest.json" } + ["deploy/manifest.json"])
+        let published = manifest.paths
+        guard deploy.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }), published.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return nil
+        }
+        // Published paths are in order and hold none under deploy/, which sort together.
+        let at = published.partitioningIndex { $0 >= "deploy/" }
+        var paths = published
+        paths.insert(contentsOf: deploy.sorted(), at: at)
+        (self.paths, self.manifest) = (paths, manifest)
+    }
 }

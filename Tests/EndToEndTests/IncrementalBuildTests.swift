@@ -36,6 +36,23 @@ import Testing
         #expect(String(decoding: output["qingshan-tax/2023/index.html"]!, as: UTF8.self).contains("适老化改造"))
     }
 
+    @Test("the manifest left in Output is patched only if it is the one the last build wrote: an edited one is written whole again")
+    func editedManifest() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        // A digest changed by hand: still a well-formed manifest, but not the build's.
+        let manifest = "Output/deploy/manifest.json"
+        let text = try site.read(manifest)
+        let digest = try #require(text.range(of: #""sha256": "[0-9a-f]"#, options: .regularExpression))
+        let last = text.index(before: digest.upperBound)
+        try site.write(manifest, text.replacingCharacters(in: last...last, with: text[last] == "0" ? "1" : "0"))
+        try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n另：本年度完成政务新媒体整合。\n" }
+        let (stderr, output, full) = try buildBoth(site)
+        #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
+        #expect(output["deploy/manifest.json"] == full["deploy/manifest.json"])
+        #expect(output == full)
+    }
+
     @Test("after a table edit the report, its agency page, open data and findings across years match a full build")
     func tableEdit() throws {
         let site = try BuildCommandTests.sampleSite()

@@ -39,4 +39,23 @@ import Testing
         #expect(String(decoding: twice.bytes, as: UTF8.self) == Manifest.json(after, inputDigest: "33", version: "1.0", site: site))
         #expect(old.patched([Manifest.Entry(path: "a/new.html", size: 1, sha256: "x")], inputDigest: "11", version: "1.0", site: site) == nil)
     }
+
+    @Test("a manifest read back patches as the one written does; one with an escaped path or cut short is not read")
+    func readBack() throws {
+        let site = DeploymentSite(name: "站", domain: "www.example.gov.cn", basePath: "/zfxxgk/")
+        let entries = (0..<50).map { Manifest.Entry(path: "a/\(1000 + $0)/index.html", size: $0 * 37, sha256: String(repeating: "ab", count: 32)) }
+        let written = Manifest.text(sorted: entries, inputDigest: "11", version: "1.0", site: site)
+        let read = try #require(ManifestText(reading: written.bytes))
+        #expect(read.paths == entries.map(\.path))
+        let changed = [Manifest.Entry(path: "a/1007/index.html", size: 5, sha256: String(repeating: "cd", count: 32))]
+        let fromWritten = try #require(written.patched(changed, inputDigest: "22", version: "1.0", site: site))
+        let fromRead = try #require(read.patched(changed, inputDigest: "22", version: "1.0", site: site))
+        #expect(fromRead.bytes == fromWritten.bytes)
+        let empty = Manifest.text(sorted: [], inputDigest: "11", version: "1.0", site: site)
+        #expect(ManifestText(reading: empty.bytes)?.paths == [])
+        let escaped = Manifest.text(sorted: [Manifest.Entry(path: "a/say \"hi\".html", size: 1, sha256: "aa")], inputDigest: "11", version: "1.0", site: site)
+        #expect(ManifestText(reading: escaped.bytes) == nil)
+        #expect(ManifestText(reading: Array(written.bytes.dropLast(3))) == nil)
+        #expect(ManifestText(reading: Array(written.bytes[0..<written.bytes.count / 2])) == nil)
+    }
 }
