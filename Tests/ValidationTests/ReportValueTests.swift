@@ -26,4 +26,35 @@ import Testing
         // Unchanged fields still read the same in both.
         #expect(copy.folder == original.folder && copy.frontMatter["published"]?.value == original.frontMatter["published"]?.value)
     }
+
+    /// The reading of `-?digits(.digits)?` by Character, as it was before it went by bytes: the
+    /// oracle for `plainDecimalAgrees`.
+    static func decimalByCharacter(_ text: String) -> [String]? {
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || (!fraction.isEmpty && fraction.allSatisfy({ $0.isASCII && $0.isNumber })) else { return nil }
+        return [negative ? "-" : "+", String(whole), String(fraction)]
+    }
+
+    @Test("a cell's decimal is read on its bytes as it was by Character")
+    func plainDecimalAgrees() {
+        let pieces = ["-", ".", "0", "5", "12", "37", "x", "５", "\u{301}", " ", "e", "+", "．", "--", ".."]
+        var state: UInt64 = 0xDA94_2042_E4DD_58B5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var accepted = 0
+        for _ in 0..<20000 {
+            let text = (0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }.joined()
+            let read = CellValueParser.plainDecimal(text).map { [$0.negative ? "-" : "+", $0.whole, $0.fraction] }
+            #expect(read == Self.decimalByCharacter(text), "\(text.debugDescription)")
+            if read != nil { accepted += 1 }
+        }
+        #expect(accepted > 1000, "the random texts should hold some numbers (\(accepted))")
+    }
 }
