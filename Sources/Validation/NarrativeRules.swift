@@ -11,12 +11,16 @@ enum NarrativeRules {
         guard let tables = report.tables else { return html }
         var findings = html + placeholders(report, form: tables.form)
         let claims = NarrativeClaim.claims(tables.form.version)
+        let keywords = NarrativeClaim.keywords(tables.form.version)
         for (index, heading) in report.document.sections.enumerated() {
             // Sections 一, 三 and 四 report this year's figures; 五 often compares with last year's.
             guard let number = StatutorySection.identify(heading.text)?.0.number, [1, 3, 4].contains(number) else { continue }
             for block in report.document.blocks(inSection: index) {
-                let relevant = claims.filter { block.text.containsBytes($0.keyword) }
-                guard !relevant.isEmpty else { continue }
+                // Each distinct keyword looked for once: several claims share one.
+                var present: UInt64 = 0
+                for (bit, word) in keywords.words.enumerated() where block.text.containsBytes(word) { present |= 1 << bit }
+                guard present != 0 else { continue }
+                let relevant = claims.indices.filter { present & 1 << keywords.ofClaim[$0] != 0 }.map { claims[$0] }
                 let scalars = Array(block.text.unicodeScalars)  // once per block, shared by the claims
                 for claim in relevant {
                     findings += claim.contradictions(in: block, scalars: scalars, of: report, tables: tables)
@@ -80,6 +84,24 @@ final class NarrativeClaim: Sendable {
 
     private static let revised2021 = make(.revised2021)
     private static let trial2019 = make(.trial2019)
+
+    /// The distinct keywords of an edition's claims, and each claim's place among them.
+    static func keywords(_ version: FormVersion) -> (words: [String], ofClaim: [Int]) {
+        version == .revised2021 ? revised2021Keywords : trial2019Keywords
+    }
+
+    private static let revised2021Keywords = distinctKeywords(revised2021)
+    private static let trial2019Keywords = distinctKeywords(trial2019)
+
+    private static func distinctKeywords(_ claims: [NarrativeClaim]) -> (words: [String], ofClaim: [Int]) {
+        var words: [String] = []
+        let places = claims.map { claim in
+            if let place = words.firstIndex(of: claim.keyword) { return place }
+            words.append(claim.keyword)
+            return words.count - 1
+        }
+        return (words, places)
+    }
 
     private static func make(_ version: FormVersion) -> [NarrativeClaim] {
         let form = ReportForm.edition(version)
