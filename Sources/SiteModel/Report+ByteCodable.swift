@@ -42,8 +42,9 @@ extension FrontMatter: ByteCodable {
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        var fields: [String: Located<String>] = [:]
-        for _ in 0..<(try reader.count()) { fields[try reader.string()] = try reader.value() }
+        let count = try reader.count()
+        var fields: [String: Located<String>] = Dictionary(minimumCapacity: count)
+        for _ in 0..<count { fields[try reader.string()] = try reader.value() }
         self.init(fields: fields, location: try reader.value(), isPresent: try reader.bool())
         isReadable = try reader.bool()
     }
@@ -79,8 +80,9 @@ extension ReportTables: ByteCodable {
         let start = reader.offset
         guard let version = FormVersion(rawValue: try reader.string()) else { throw ByteReader.Malformed(offset: start) }
         let form = ReportForm.edition(version)
-        var kept: [Int: CellValue] = [:]
-        for _ in 0..<(try reader.count()) {
+        let keptCount = try reader.count()
+        var kept: [Int: CellValue] = Dictionary(minimumCapacity: keptCount)
+        for _ in 0..<keptCount {
             let index = try reader.int()
             guard form.cells.indices.contains(index) else { throw ByteReader.Malformed(offset: reader.offset) }
             kept[index] = try reader.value()
