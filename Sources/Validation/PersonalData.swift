@@ -20,7 +20,18 @@ enum PersonalData {
         var digits = 0
         var alphanumerics = 0
         var previous: UInt8 = 0
-        for byte in line {
+        var index = 0
+        while index < line.count {
+            // Eight bytes of CJK text at a time: none is ASCII, so each run starts again after them.
+            if line.count - index >= 8,
+                UnsafeRawPointer(line.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080
+            {
+                (digits, alphanumerics, previous) = (0, 0, 0x80)
+                index += 8
+                continue
+            }
+            let byte = line[index]
+            index += 1
             if byte == UInt8(ascii: "@") { return true }
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
