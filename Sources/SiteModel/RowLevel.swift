@@ -41,6 +41,11 @@ final class RowLevel: Sendable {
     let otherLabels: [String]
     /// One per node, in order.
     let entries: [Entry]
+    /// The same, split for `TablesFastPath`: each node's row plan, or the level of its group's
+    /// rows. Taking an entry out of `entries` copied a group's label, rows and ids for every row
+    /// of every report.
+    let plans: [RowPlan?]
+    let groups: [RowLevel?]
 
     init(_ nodes: [RowNode], other otherNodes: [RowNode], idPrefix: String, form: ReportForm) {
         self.nodes = nodes
@@ -63,6 +68,8 @@ final class RowLevel: Sendable {
                 return .group(group, id: id, children: RowLevel(group.children, other: otherChildren, idPrefix: id, form: form), otherRow: otherRow)
             }
         }
+        plans = entries.map { if case .row(let plan) = $0 { plan } else { nil } }
+        groups = entries.map { if case .group(_, _, let children, _) = $0 { children } else { nil } }
     }
 
     /// The table labels of each edition, as bytes, for `TablesFastPath`.

@@ -72,16 +72,17 @@ struct TablesFastPath: YAMLBlockVisitor {
         case .rows(let level, var matched):
             let index = try Self.index(of: line, among: level.labelBytes, unmatched: &matched)
             frames[top] = .rows(level, matched: matched)
-            switch (level.entries[index], line.value) {
-            case (.row(let plan), .flow(let at, let column)):
-                try readSequence(line, from: at, column: column, plan)
-            case (.row(let plan), .nested):
-                next = .columns(plan, matched: 0)
-            case (.group(_, _, let children, _), .nested):
+            if let plan = level.plans[index] {
+                switch line.value {
+                case .flow(let at, let column): try readSequence(line, from: at, column: column, plan)
+                case .nested: next = .columns(plan, matched: 0)
+                case .scalar: throw .init()
+                }
+            } else if let children = level.groups[index], case .nested = line.value {
                 // Every key below must be one of the group's rows, so it cannot be the other
                 // edition's single row written by column (`TableReader.isRow`).
                 next = .rows(children, matched: 0)
-            default:
+            } else {
                 throw .init()
             }
         case .columns(let plan, var matched):
