@@ -104,7 +104,7 @@ public enum SiteLoader {
         var rollupsRead: [String] = []
         let folder = content.appendingPathComponent(slug)
         let folderPath = folder.path
-        let (name, kind, parent, rollup) = loadAgency(folder: folder, path: "Content/\(slug)", into: &findings)
+        let (name, kind, parent, rollup) = loadAgency(folderPath: folderPath, path: "Content/\(slug)", into: &findings)
         let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, rollup: rollup, reports: [])
         var reports: [Report] = []
         for entry in subfolders(of: folder, path: "Content/\(slug)", into: &findings) {
@@ -215,15 +215,23 @@ public enum SiteLoader {
     public static func loadAgency(folder: URL, path: String, into findings: inout [Finding])
         -> (Located<String>?, AgencyKind?, Located<String>?, [Located<Int>])
     {
+        loadAgency(folderPath: folder.path, path: path, into: &findings)
+    }
+
+    /// `loadAgency(folder:…)` for the folder at the file-system path `folderPath`: building URLs
+    /// for each of 4,000 agencies cost more than reading their files.
+    static func loadAgency(folderPath: String, path: String, into findings: inout [Finding])
+        -> (Located<String>?, AgencyKind?, Located<String>?, [Located<Int>])
+    {
         let file = path + "/agency.yaml"
-        let url = folder.appendingPathComponent("agency.yaml")
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let location = folderPath + "/agency.yaml"
+        guard access(location, F_OK) == 0 else {
             findings.append(Rule.agencyConfig.finding(
                 "机关文件夹缺少 agency.yaml", gist: "agency.yaml is missing", at: SourceLocation(file: file),
                 hint: "新建 \(file)，写明 name: 机关全称 和 kind: \(AgencyKind.choices)。"))
             return (nil, nil, nil, [])
         }
-        guard let nodes = readNodes(url, path: file, into: &findings) else { return (nil, nil, nil, []) }
+        guard let nodes = readNodes(atPath: location, path: file, into: &findings) else { return (nil, nil, nil, []) }
         let fields = scalars(nodes, in: file)
         let name = fields["name"].flatMap { $0.value.isEmpty ? nil : $0 }
         if name == nil {
@@ -278,8 +286,13 @@ public enum SiteLoader {
 
     /// A small YAML mapping's values by key, as nodes.
     static func readNodes(_ url: URL, path: String, into findings: inout [Finding]) -> [String: YAMLNode]? {
+        readNodes(atPath: url.path, path: path, into: &findings)
+    }
+
+    /// The same, for the file at the file-system path `location`.
+    static func readNodes(atPath location: String, path: String, into findings: inout [Finding]) -> [String: YAMLNode]? {
         let file: TextFile
-        switch TextFile.read(url.path, path: path) {
+        switch TextFile.read(location, path: path) {
         case .success(let read):
             file = read
             findings += read.findings
