@@ -96,7 +96,8 @@ extension ManifestText {
             defer { cursor += 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
         }
-        if expect("\n  ]\n}\n"), cursor == bytes.count { return (body, [], []) }
+        let footer: StaticString = "\n  ]\n}\n"
+        if bytes.count - cursor == footer.utf8CodeUnitCount, expect(footer) { return (body, [], []) }
         while true {
             guard expect("    {\"path\": \""), let path = quoted(), expect(", \"size\": ") else { return nil }
             var size = 0
@@ -105,13 +106,14 @@ extension ManifestText {
                 size = size * 10 + Int(bytes[cursor] - UInt8(ascii: "0"))
                 cursor += 1
             }
-            guard cursor > digits, expect(", \"sha256\": \""), let digest = quoted(), expect(", \"type\": \""), quoted() != nil,
+            // As `Manifest.text` writes sizes: no leading zero.
+            guard cursor > digits, cursor - digits == 1 || bytes[digits] != UInt8(ascii: "0"), expect(", \"sha256\": \""), let digest = quoted(), expect(", \"type\": \""), quoted() != nil,
                 expect("}")
             else { return nil }
             entries.append(Manifest.Entry(path: path, size: size, sha256: digest))
             ends.append(cursor)
             if expect(",\n") { continue }
-            guard expect("\n  ]\n}\n"), cursor == bytes.count else { return nil }
+            guard bytes.count - cursor == footer.utf8CodeUnitCount, expect(footer) else { return nil }
             return (body, ends, entries)
         }
     }

@@ -100,6 +100,8 @@ final class NarrativeClaim: Sendable {
             words.append(claim.keyword)
             return words.count - 1
         }
+        // One bit each in `check`.
+        precondition(words.count <= 64, "more than 64 distinct claim keywords")
         return (words, places)
     }
 

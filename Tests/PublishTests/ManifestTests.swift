@@ -56,6 +56,11 @@ import Testing
         let escaped = Manifest.text(sorted: [Manifest.Entry(path: "a/say \"hi\".html", size: 1, sha256: "aa")], inputDigest: "11", version: "1.0", site: site)
         #expect(ManifestText(reading: escaped.bytes) == nil)
         #expect(ManifestText(reading: Array(written.bytes.dropLast(3))) == nil)
+        // Not what `Manifest.text` writes: a size with a leading zero, an empty list followed by more.
+        let padded = String(decoding: written.bytes, as: UTF8.self).replacingOccurrences(of: "\"size\": 37,", with: "\"size\": 037,")
+        #expect(ManifestText(reading: Array(padded.utf8)) == nil)
+        let entriesPart = String(decoding: written.bytes, as: UTF8.self).components(separatedBy: "\"files\": [\n")[1]
+        #expect(ManifestText(reading: Array((String(decoding: empty.bytes, as: UTF8.self) + entriesPart).utf8)) == nil)
         #expect(ManifestText(reading: Array(written.bytes[0..<written.bytes.count / 2])) == nil)
     }
 }
