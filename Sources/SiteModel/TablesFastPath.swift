@@ -74,7 +74,7 @@ struct TablesFastPath: YAMLBlockVisitor {
             frames[top] = .rows(level, matched: matched)
             if let plan = level.plans[index] {
                 switch line.value {
-                case .flow(let at, let column): try readSequence(line, from: at, column: column, plan)
+                case .flow(let at, let column, let count): try readSequence(line, from: at, column: column, count: count, plan)
                 case .nested: next = .columns(plan, matched: 0)
                 case .scalar: throw .init()
                 }
@@ -125,11 +125,9 @@ struct TablesFastPath: YAMLBlockVisitor {
     }
 
     private mutating func readSequence(
-        _ line: YAMLLineScanner.Line, from at: Int, column: Int, _ plan: RowLevel.RowPlan
+        _ line: YAMLLineScanner.Line, from at: Int, column: Int, count: Int, _ plan: RowLevel.RowPlan
     ) throws(YAMLLineScanner.Unsupported) {
         let columns = plan.row.columns.count
-        var count = 0
-        try line.forEachItem(from: at, column: column) { _, _ in count += 1 }
         let withoutTotal = plan.row.columns.last?.isTotal == true ? columns - 1 : columns
         guard count == columns || count == withoutTotal else { throw .init() }
         var position = 0

@@ -47,8 +47,9 @@ enum YAMLFastPath {
                 stack[top].pendingKey = key
             case .scalar(let range, let isPlain, let column):
                 stack[top].pairs.append((key, .scalar(line.string(range), isPlain: isPlain, .init(line: line.number, column: column))))
-            case .flow(let at, let column):
+            case .flow(let at, let column, let count):
                 var items: [YAMLNode] = []
+                items.reserveCapacity(count)
                 try line.forEachItem(from: at, column: column) { range, itemColumn in
                     items.append(.scalar(line.string(range), isPlain: true, .init(line: line.number, column: itemColumn)))
                 }

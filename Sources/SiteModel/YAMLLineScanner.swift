@@ -16,8 +16,9 @@ struct YAMLLineScanner {
             case nested
             /// A plain or quoted scalar (the range inside the quotes), starting at `column`.
             case scalar(Range<Int>, isPlain: Bool, column: Int)
-            /// `[a, b]`, its `[` at offset `at` and `column`; checked, read with `forEachItem`.
-            case flow(at: Int, column: Int)
+            /// `[a, b]` of `count` items, its `[` at offset `at` and `column`; checked, read with
+            /// `forEachItem`.
+            case flow(at: Int, column: Int, count: Int)
         }
 
         let bytes: UnsafeBufferPointer<UInt8>
@@ -112,8 +113,9 @@ struct YAMLLineScanner {
         let column = column(line, index)
         switch line[index] {
         case 0x5B:  // [flow, sequence]
-            try expectEnd(line, from: try flowItems(line, from: index, column: column) { _, _ in })
-            return made(.flow(at: index, column: column))
+            var count = 0
+            try expectEnd(line, from: try flowItems(line, from: index, column: column) { _, _ in count += 1 })
+            return made(.flow(at: index, column: column, count: count))
         case 0x27, 0x22:  // 'single' or "double" quoted
             let (text, after) = try quoted(line, from: index)
             try expectEnd(line, from: after)

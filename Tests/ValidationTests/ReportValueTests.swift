@@ -43,14 +43,10 @@ import Testing
     @Test("a cell's decimal is read on its bytes as it was by Character")
     func plainDecimalAgrees() {
         let pieces = ["-", ".", "0", "5", "12", "37", "x", "５", "\u{301}", " ", "e", "+", "．", "--", ".."]
-        var state: UInt64 = 0xDA94_2042_E4DD_58B5
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0xDA94_2042_E4DD_58B5)
         var accepted = 0
         for _ in 0..<20000 {
-            let text = (0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<(1 + random.next(5))).map { _ in pieces[random.next(pieces.count)] }.joined()
             let read = CellValueParser.plainDecimal(text).map { [$0.negative ? "-" : "+", $0.whole, $0.fraction] }
             #expect(read == Self.decimalByCharacter(text), "\(text.debugDescription)")
             if read != nil { accepted += 1 }

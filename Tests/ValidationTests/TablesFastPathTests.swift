@@ -77,26 +77,22 @@ import Testing
     func mutations() {
         let pieces = [" ", "  ", ":", ": ", "#", " #", "'", "[", "]", ",", "-", "\n", "x", "中", "（", "）", "0", "1", ".", "5",
                       "~", "、", "1.25", "\u{3000}", "总计"]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2545_F491_4F6C_DD1D)
         var disagreements: [String] = []
         var accepted = 0
         for (version, year) in [(FormVersion.trial2019, 2020), (.revised2021, 2024)] {
             let base = Array(Self.filledTemplate(version, year: year).unicodeScalars)
             for _ in 0..<2000 {
                 var text = base
-                for _ in 0..<(1 + next(3)) {
-                    let at = next(text.count)
-                    switch next(4) {
-                    case 0: text.removeSubrange(at..<min(text.count, at + 1 + next(4)))
+                for _ in 0..<(1 + random.next(3)) {
+                    let at = random.next(text.count)
+                    switch random.next(4) {
+                    case 0: text.removeSubrange(at..<min(text.count, at + 1 + random.next(4)))
                     case 1:  // a whole line removed or repeated
                         let start = text[..<at].lastIndex(of: "\n").map { $0 + 1 } ?? 0
                         let end = text[at...].firstIndex(of: "\n").map { $0 + 1 } ?? text.count
-                        if next(2) == 0 { text.removeSubrange(start..<end) } else { text.insert(contentsOf: text[start..<end], at: end) }
-                    default: text.insert(contentsOf: pieces[next(pieces.count)].unicodeScalars, at: at)
+                        if random.next(2) == 0 { text.removeSubrange(start..<end) } else { text.insert(contentsOf: text[start..<end], at: end) }
+                    default: text.insert(contentsOf: pieces[random.next(pieces.count)].unicodeScalars, at: at)
                     }
                 }
                 let string = String(String.UnicodeScalarView(text))

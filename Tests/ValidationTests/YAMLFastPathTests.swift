@@ -92,21 +92,17 @@ import Testing
         let base = Array(TablesTemplate.yaml(for: .revised2021, year: 2024, values: values).unicodeScalars)
         let pieces = [" ", "  ", ":", ": ", "#", " #", "'", "\"", "[", "]", ",", "-", "\n", "x", "中", "{", "&", "*", "!",
                       "|", ">", "?", "%", "@", "`", "\\", "~", "0", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{7}"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x9E37_79B9_7F4A_7C15)
         var disagreements: [String] = []
         var accepted = 0
         for _ in 0..<3000 {
             var text = base
-            for _ in 0..<(1 + next(3)) {
-                let at = next(text.count)
-                if next(3) == 0 {
-                    text.removeSubrange(at..<min(text.count, at + 1 + next(4)))
+            for _ in 0..<(1 + random.next(3)) {
+                let at = random.next(text.count)
+                if random.next(3) == 0 {
+                    text.removeSubrange(at..<min(text.count, at + 1 + random.next(4)))
                 } else {
-                    text.insert(contentsOf: pieces[next(pieces.count)].unicodeScalars, at: at)
+                    text.insert(contentsOf: pieces[random.next(pieces.count)].unicodeScalars, at: at)
                 }
             }
             let string = String(String.UnicodeScalarView(text))
