@@ -120,7 +120,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // glibc's mallopt(3), for `MemoryTuning`.
+        // mimalloc from Debian (libmimalloc-dev), linked into the executable so that it serves
+        // `malloc` for the whole process (`MemoryTuning`).
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "PreviewServer", "SitePipeline"]),

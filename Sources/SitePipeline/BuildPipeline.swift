@@ -153,7 +153,7 @@ public enum BuildPipeline {
                 #if os(Linux)
                     // Hands freed pages back: after a full build of 20,000 reports the heap is
                     // gigabytes of holes, and the next builds in this process ran slower in it.
-                    _ = trimHeap(0)
+                    releaseFreedMemory()
                 #endif
             }
         }
@@ -207,7 +207,18 @@ public enum BuildPipeline {
 }
 
 #if os(Linux)
-    /// glibc's `malloc_trim(3)`, which the Glibc module does not export.
-    @_silgen_name("malloc_trim")
-    private func trimHeap(_ pad: Int) -> Int32
+    /// Hands the memory freed so far back to the system, through whichever allocator serves this
+    /// process: mimalloc's `mi_collect` where the executable links mimalloc (nianbao does), else
+    /// glibc's `malloc_trim(3)` (the test runner, which links neither).
+    private func releaseFreedMemory() {
+        typealias Collect = @convention(c) (Bool) -> Void
+        typealias Trim = @convention(c) (Int) -> Int32
+        let process = dlopen(nil, RTLD_NOW)
+        defer { if let process { dlclose(process) } }
+        if let collect = dlsym(process, "mi_collect") {
+            unsafeBitCast(collect, to: Collect.self)(true)
+        } else if let trim = dlsym(process, "malloc_trim") {
+            _ = unsafeBitCast(trim, to: Trim.self)(0)
+        }
+    }
 #endif

@@ -83,6 +83,7 @@ struct PhaseClock {
 
     func report() {
         guard enabled else { return }
+        printError("内存分配器 (allocator): \(MemoryTuning.allocator)")
         printError("用时 (timings): " + laps.map { "\($0.0) \(String(format: "%.3f", $0.1)) s" }.joined(separator: ", "))
     }
 }

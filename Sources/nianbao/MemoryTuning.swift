@@ -2,18 +2,31 @@
     import CMalloc
 #endif
 
-/// How glibc's allocator keeps memory. By default each thread's heap hands freed memory back to
-/// the kernel as soon as 128 KB sit free at its top, and the next allocation faults the pages in
-/// again. A build makes and drops pages of 50 KB by the thousand, so it paid for the same pages
-/// over and over: about a third of a full build's system time. `build` is short-lived and
-/// `serve` holds one site, so they keep what they freed instead. `check` does not: it frees
-/// little, and ran 5 % slower with it.
+/// The allocator. On Linux nianbao is linked with mimalloc (Debian's libmimalloc2.0), which
+/// takes over `malloc` for the whole process, Swift's runtime and Foundation included. A build
+/// allocates and frees millions of small objects from both cores at once; glibc's allocator
+/// spent a tenth of a cold `check` of 20,000 reports in `_int_malloc` alone, and with mimalloc
+/// `check`, `build` and the one-edit rebuild each took 10–20 % less CPU (BENCHMARKS.md).
 enum MemoryTuning {
+    /// The allocator serving `malloc` in this process, for `NIANBAO_TIMINGS`.
+    static var allocator: String {
+        #if os(Linux)
+            // mimalloc knows its own blocks: a block from `malloc` that is not one of them came
+            // from another allocator (the link order put glibc's first).
+            guard let block = malloc(64) else { return "unknown" }
+            defer { free(block) }
+            return mi_is_in_heap_region(block) ? "mimalloc \(mi_version())" : "glibc"
+        #else
+            return "system"
+        #endif
+    }
+
+    /// For `build` and `serve`, which free pages of 50 KB by the thousand and want them again:
+    /// freed memory is handed back to the system only after a second, not after 10 ms (the
+    /// default), so the same pages are not faulted in again and again.
     static func apply() {
         #if os(Linux)
-            _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
-            _ = mallopt(M_TOP_PAD, 64 << 20)
-            _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
+            mi_option_set(mi_option_decommit_delay, 1000)
         #endif
     }
 }

@@ -44,6 +44,17 @@ import Testing
         #expect(files.keys.contains { $0.wholeMatch(of: /assets\/search\.[0-9a-f]{8}\.js/) != nil })
     }
 
+    #if os(Linux)
+        @Test("on Linux the build runs on mimalloc, not glibc's allocator (NIANBAO_TIMINGS names it)")
+        func allocator() throws {
+            let site = try Self.sampleSite()
+            let result = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"], environment: ["NIANBAO_TIMINGS": "1"])
+            #expect(result.status == 0, "\(result.stderr)")
+            // Linked after libc, mimalloc would be loaded but glibc's malloc would serve the process.
+            #expect(result.stderr.contains("(allocator): mimalloc"), "\(result.stderr)")
+        }
+    #endif
+
     @Test("two builds give identical bytes (SHA-256 of every file)")
     func deterministic() throws {
         let site = try Self.sampleSite()
