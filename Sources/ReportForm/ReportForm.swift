@@ -41,6 +41,13 @@ public struct ReportForm: Sendable {
             IndexedIdentity(
                 identity: identity, left: identity.left.map { cells[$0]!.index }, right: identity.right.map { cells[$0]!.index })
         }
+        var terms: [Int] = []
+        identitySides = indexedIdentities.map { indexed in
+            let left = terms.count..<terms.count + indexed.left.count
+            terms += indexed.left + indexed.right
+            return IdentitySides(left: left, right: left.upperBound..<terms.count)
+        }
+        identityTerms = terms
     }
 
     public static let trial2019 = ReportForm(version: .trial2019)
@@ -62,6 +69,19 @@ public struct ReportForm: Sendable {
     public let cells: [CellSpec]
     /// The identities with their cells as indices into `cells`, for sums without lookups.
     public let indexedIdentities: [IndexedIdentity]
+    /// The cells of every identity in `indexedIdentities`, its left side then its right, one
+    /// identity after another: `identitySides` says which are whose. Summing every identity of
+    /// every report through `indexedIdentities` took a reference count per side, on arrays
+    /// every thread shares.
+    public let identityTerms: [Int]
+    /// One per identity, in the order of `indexedIdentities`.
+    public let identitySides: [IdentitySides]
+}
+
+/// Where an identity's two sides are in `ReportForm.identityTerms`.
+public struct IdentitySides: Sendable, Hashable {
+    public let left: Range<Int>
+    public let right: Range<Int>
 }
 
 extension ReportForm {

@@ -7,7 +7,8 @@ enum ArithmeticRules {
     static func check(_ tables: ReportTables) -> [Finding] {
         let form = tables.form
         var findings: [Finding] = []
-        for indexed in form.indexedIdentities {
+        for position in unbalanced(tables) {
+            let indexed = form.indexedIdentities[position]
             let identity = indexed.identity
             guard let leftTotal = tables.total(indexed.left), let rightTotal = tables.total(indexed.right),
                 leftTotal != rightTotal, let left = tables.sum(identity.left), let right = tables.sum(identity.right),
@@ -42,6 +43,33 @@ enum ArithmeticRules {
                 hint: identity.kind == .columnBalance ? "核对该列" + ["received", "carried_over", "results.total", "carried_forward"].map { "「\(form.label(ofRow: "requests." + $0))」" }.joined(separator: "、") + "四个数。" : "核对各项数字，或省略总计由 nianbao 计算。"))
         }
         return findings
+    }
+
+    /// The positions of the identities that may not hold: those whose sides' written values
+    /// differ. An identity with a cell left blank is not one (the blank cell has its own
+    /// finding). Where a row is written in the other edition's shape, or only some cells are
+    /// held, every identity is looked at the long way.
+    static func unbalanced(_ tables: ReportTables) -> [Int] {
+        let form = tables.form
+        guard tables.collapsedRows.isEmpty, !tables.isReduced else { return Array(form.indexedIdentities.indices) }
+        var positions: [Int] = []
+        tables.cellValues.withUnsafeBufferPointer { values in
+            form.identityTerms.withUnsafeBufferPointer { terms in
+                func total(_ side: Range<Int>) -> Int64? {
+                    var total: Int64 = 0
+                    for term in side {
+                        guard let units = values[terms[term]]?.minorUnits else { return nil }
+                        total += units
+                    }
+                    return total
+                }
+                for (position, sides) in form.identitySides.enumerated() {
+                    guard let left = total(sides.left), let right = total(sides.right), left != right else { continue }
+                    positions.append(position)
+                }
+            }
+        }
+        return positions
     }
 
     /// A short name for a cell in a sum: its column where the identity runs along a row, its

@@ -94,10 +94,18 @@ public enum Validator {
         }
         let site = try SiteLoader.load(root: root, visit: visit, reuse: reusing)
         var findings = site.findings + WebRules.check(site.config) + collected.withLock { $0 }
-        for agency in site.agencies {
-            for report in agency.reports where agency.rollsUp(report.year) { findings += validate(report, agency: agency, contacts: contacts) }
-            findings += CrossYearRules.check(agency.reports)
+        // Each agency's roll-ups and rules across years need its reports alone: on all cores,
+        // as one core alone took the last 0.05 s of a `check` of 20,000 reports.
+        let agencies = site.agencies
+        let perAgency = Mutex([[Finding]](repeating: [], count: agencies.count))
+        DispatchQueue.concurrentPerform(iterations: agencies.count) { index in
+            let agency = agencies[index]
+            var found: [Finding] = []
+            for report in agency.reports where agency.rollsUp(report.year) { found += validate(report, agency: agency, contacts: contacts) }
+            found += CrossYearRules.check(agency.reports)
+            if !found.isEmpty { perAgency.withLock { $0[index] = found } }
         }
+        for found in perAgency.withLock({ $0 }) { findings += found }
         findings += TaskRules.check(site)
         return (site, findings.sortedForReport())
     }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import ReportForm
 @testable import SiteModel
 import Testing
 
@@ -52,5 +53,32 @@ import Testing
             if read != nil { accepted += 1 }
         }
         #expect(accepted > 1000, "the random texts should hold some numbers (\(accepted))")
+    }
+
+    @Test("an amount is read on its bytes as the cell parser reads it, or left to the parser")
+    func plainAmountAgrees() throws {
+        let amount = try #require(ReportForm.revised2021.cells.first { $0.kind.scale > 0 })
+        let count = try #require(ReportForm.revised2021.cells.first { $0.kind == .count })
+        let pieces = ["0", "5", "12", "37", "9999999", "1234567890123", ".", "-", "x", " ", "５", "00"]
+        var random = SeededRandom(seed: 0x5EED_A40C_7A11_0002)
+        var answered = 0
+        for _ in 0..<20000 {
+            let text = (0..<(1 + random.next(4))).map { _ in pieces[random.next(pieces.count)] }.joined()
+            for spec in [amount, count] {
+                let scale = spec.kind.scale
+                let fast = Array(text.utf8).withUnsafeBufferPointer { CellValueParser.plainAmount($0, scale: scale) }
+                let parsed: Int64? =
+                    if case .value(let value, nil) = CellValueParser.parse(text, kind: spec.kind, cell: spec, at: SourceLocation(file: "t"))
+                    { value } else { nil }
+                if let fast {
+                    answered += 1
+                    #expect(fast == parsed, "\(text.debugDescription) at scale \(scale)")
+                } else if parsed != nil, let match = text.wholeMatch(of: /[0-9]{1,13}(?:\.([0-9]+))?/), (match.1?.count ?? 0) <= scale {
+                    // A plain amount within the scale is the fast reader's to answer too.
+                    Issue.record("plain amount \(text.debugDescription) not read at scale \(scale)")
+                }
+            }
+        }
+        #expect(answered > 2000, "the random texts should hold some amounts (\(answered))")
     }
 }
