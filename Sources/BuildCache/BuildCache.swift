@@ -102,6 +102,8 @@ public struct BuildCache: Sendable {
             guard let records = try readRecords(&reader, in: bytes) else {
                 return .failure(Unusable(description: "malformed record"))
             }
+            cache.reports.reserveCapacity(records.count)
+            cache.raw.reserveCapacity(records.count)
             for (record, range) in records {
                 cache.reports[record.folder] = record
                 cache.raw[record.folder] = range

@@ -34,6 +34,9 @@ struct IncrementalState {
     /// That build's sorted files and manifest, and the listing of its inputs.
     private var keptFiles: FileList?
     private var keptListing: InputListing?
+    /// The list of the build the cache describes, being read back from its manifest while the
+    /// site loads (`fileList(in:of:)`).
+    private var readingFileList: BackgroundValue<FileList?>?
 
     var isIncremental: Bool { previous != nil }
 
@@ -58,12 +61,16 @@ struct IncrementalState {
         case .failure(let unusable): note = unusable.description
         case .success(let loaded) where loaded.settings != settings: note = "nianbao, its options, nianbao.yaml, the theme or the fonts changed"
         case .success(let loaded) where OutputFolder.buildID(of: options.output) != loaded.buildID: note = "the output folder is not the one the cache describes"
-        case .success(let loaded): cache = loaded
+        case .success(let loaded):
+            cache = loaded
+            let output = options.output
+            readingFileList = BackgroundValue { Self.fileList(in: output, of: loaded) }
         }
     }
 
     mutating func forget(_ reason: String) {
         cache = nil
+        readingFileList = nil
         previous = nil
         keptSite = nil
         keptFiles = nil
@@ -92,12 +99,16 @@ struct IncrementalState {
         } catch {
             throw .unreadable(error.description)
         }
-        agencyInputs = [:]
         let root = options.root.path  // plain strings: URL building cost more than the stat
-        for agency in site.agencies {
-            let label = "Content/\(agency.slug)/agency.yaml"
-            agencyInputs[label] = CachedInput.read(root + "/" + label, label: label, previous: cache?.agencyInputs[label])
+        let (agencies, previousInputs) = (site.agencies, cache?.agencyInputs ?? [:])
+        let read = Mutex([CachedInput?](repeating: nil, count: agencies.count))
+        DispatchQueue.concurrentPerform(iterations: agencies.count) { index in
+            let label = "Content/\(agencies[index].slug)/agency.yaml"
+            let input = CachedInput.read(root + "/" + label, label: label, previous: previousInputs[label])
+            read.withLock { $0[index] = input }
         }
+        agencyInputs = Dictionary(minimumCapacity: agencies.count)
+        for case let input? in read.withLock({ $0 }) { agencyInputs[input.label] = input }
         guard let cache else { return site }
         let (renewed, reused) = (ledger.renewed, ledger.reusedCount)
         if site.reports.map(\.folder) != cache.order || renewed.count + reused != cache.order.count
@@ -129,7 +140,7 @@ struct IncrementalState {
         previous = PreviousBuild(
             output: options.output, renewed: renewed, artifacts: { cache.reports[$0]?.artifacts }, earlier: earlier, tokens: tokens,
             siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests,
-            fileList: keptFiles ?? Self.fileList(in: options.output, of: cache))
+            fileList: keptFiles ?? readingFileList?.value ?? Self.fileList(in: options.output, of: cache))
         return true
     }
 
