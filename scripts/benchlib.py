@@ -1,5 +1,5 @@
 """Shared helpers of the benchmark scripts: timing a command and generating a synthetic site."""
-import os, shutil, subprocess, sys, time
+import tempfile, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NIANBAO = os.environ.get("NIANBAO", os.path.join(ROOT, ".build", "release", "nianbao"))
@@ -33,6 +33,19 @@ def measure(args, runs, ok=(0, 1), before=None):
         sample = (wall, cpu, usage.ru_maxrss / 1024, lines[-1])
         best = sample if best is None or sample[0] < best[0] else best
     return best
+
+
+def work_folder(keep, prefix):
+    """The folder the sites are generated in: `keep` (made if missing), else a temporary one.
+    `keep` holds site-<N> folders; given a site itself (it has Content/), the script would
+    generate a second site inside it, so it stops and says which folder to pass instead."""
+    if not keep:
+        return tempfile.mkdtemp(prefix=prefix)
+    if os.path.isdir(os.path.join(keep, "Content")):
+        sys.exit(f"--keep {keep} is a site (it has Content/); pass the folder that holds the generated "
+                 f"sites instead: --keep {os.path.dirname(os.path.abspath(keep))}")
+    os.makedirs(keep, exist_ok=True)
+    return keep
 
 
 def generate(work, agencies, years, hugo=None, rollups=False):
