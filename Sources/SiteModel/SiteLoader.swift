@@ -40,8 +40,9 @@ public enum SiteLoader {
         // Folders starting with `_` hold data that is not an agency (`_tasks`).
         let slugs = subfolders(of: content, path: "Content", into: &findings).filter { !$0.hasPrefix("_") }
         let loaded = Mutex([(Agency, [Finding], [String])?](repeating: nil, count: slugs.count))
+        let contentPath = content.path  // plain strings below: URL operations cost more than the files' reads
         DispatchQueue.concurrentPerform(iterations: slugs.count) { index in
-            let result = loadAgencyFolder(content: content, slug: slugs[index], options: options, visit: visit, reuse: reuse)
+            let result = loadAgencyFolder(content: contentPath, slug: slugs[index], options: options, visit: visit, reuse: reuse)
             loaded.withLock { $0[index] = result }
         }
         var agencies: [Agency] = []
@@ -97,17 +98,16 @@ public enum SiteLoader {
     }
 
     private static func loadAgencyFolder(
-        content: URL, slug: String, options: TextFile.Options, visit: (@Sendable (Report, Agency) -> Report)?,
+        content: String, slug: String, options: TextFile.Options, visit: (@Sendable (Report, Agency) -> Report)?,
         reuse: (@Sendable (String, Agency, Int) -> Report?)?
     ) -> (Agency, [Finding], [String]) {
         var findings: [Finding] = []
         var rollupsRead: [String] = []
-        let folder = content.appendingPathComponent(slug)
-        let folderPath = folder.path
+        let folderPath = content + "/" + slug
         let (name, kind, parent, rollup) = loadAgency(folderPath: folderPath, path: "Content/\(slug)", into: &findings)
         let bare = Agency(slug: slug, name: name, kind: kind, parent: parent, rollup: rollup, reports: [])
         var reports: [Report] = []
-        for entry in subfolders(of: folder, path: "Content/\(slug)", into: &findings) {
+        for entry in subfolders(atPath: folderPath, path: "Content/\(slug)", into: &findings) {
             let path = "Content/\(slug)/\(entry)"
             guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
                 findings.append(Rule.agencyConfig.finding(
@@ -136,8 +136,12 @@ public enum SiteLoader {
     /// symbolic link to a folder is followed only when it stays inside `Content/`; one that
     /// leads out is left out with a finding (`path` is the folder's site-relative path).
     static func subfolders(of url: URL, path: String, into findings: inout [Finding]) -> [String] {
-        let folder = url.path
-        return entries(of: folder).filter { name, type in
+        subfolders(atPath: url.path, path: path, into: &findings)
+    }
+
+    /// The same, of the folder at the file-system path `folder`.
+    static func subfolders(atPath folder: String, path: String, into findings: inout [Finding]) -> [String] {
+        entries(of: folder).filter { name, type in
             // The type readdir(3) gives saves a system call per entry (24,000 at 4,000 agencies);
             // links, and file systems that do not say, are asked with lstat(2).
             guard !name.hasPrefix(".") else { return false }
@@ -153,7 +157,7 @@ public enum SiteLoader {
                             "符号链接「\(name)」指向的位置不存在", gist: "dangling symbolic link", at: at, hint: "删除该链接，或把内容复制到这里。"))
                     return false
                 }
-                guard let content = contentRoot(of: url, path: path).flatMap(resolved), target.hasPrefix(content + "/") else {
+                guard let content = contentRoot(of: folder, path: path).flatMap(resolved), target.hasPrefix(content + "/") else {
                     findings.append(
                         Rule.fileUnreadable.finding(
                             "符号链接「\(name)」指向站点之外（\(target)），不会读取", gist: "symbolic link out of the site",
@@ -181,12 +185,16 @@ public enum SiteLoader {
         return entries
     }
 
-    /// The `Content` folder above `url`, whose site-relative path is `path`.
-    private static func contentRoot(of url: URL, path: String) -> String? {
+    /// The `Content` folder above `folder`, whose site-relative path is `path`.
+    private static func contentRoot(of folder: String, path: String) -> String? {
         let depth = path.split(separator: "/").count - 1  // "Content" is 0, "Content/a" is 1
-        var root = url
-        for _ in 0..<max(depth, 0) { root = root.deletingLastPathComponent() }
-        return root.path
+        var root = Substring(folder)
+        while root.count > 1, root.hasSuffix("/") { root = root.dropLast() }
+        for _ in 0..<max(depth, 0) {
+            guard let slash = root.lastIndex(of: "/") else { return nil }
+            root = root[..<slash]
+        }
+        return root.isEmpty ? "/" : String(root)
     }
 
     private static func resolved(_ path: String) -> String? {
