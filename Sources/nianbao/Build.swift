@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        MemoryTuning.apply()
+        MemoryTuning.forBuild()
         var clock = PhaseClock()
         defer {
             // What follows the pipeline: freeing the site and the cache, printing the findings.

@@ -21,12 +21,23 @@ enum MemoryTuning {
         #endif
     }
 
-    /// For `build` and `serve`, which free pages of 50 KB by the thousand and want them again:
-    /// freed memory is handed back to the system only after a second, not after 10 ms (the
+    /// For `build`, which frees pages of 50 KB by the thousand and wants them again before it
+    /// exits: freed memory goes back to the system only after a second, not after 25 ms (the
     /// default), so the same pages are not faulted in again and again.
-    static func apply() {
+    static func forBuild() {
         #if os(Linux)
             mi_option_set(mi_option_decommit_delay, 1000)
+        #endif
+    }
+
+    /// For `serve`, which builds as `build` does but keeps running after a full build has freed
+    /// gigabytes: pages left empty are also handed back to the system (as lazily freed memory, which it takes back when it
+    /// needs it). Without this the server held 1.1–1.4 GB after a full build of 20,000 reports
+    /// and a few edits, against 0.8 GB with glibc; with it, 0.5 GB that is not lazily freed.
+    static func forServer() {
+        forBuild()
+        #if os(Linux)
+            mi_option_enable(mi_option_page_reset)
         #endif
     }
 }

@@ -33,7 +33,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MemoryTuning.apply()
+        MemoryTuning.forServer()
         let root = site.root
         var configFindings: [Finding] = []
         let basePath = SiteBuilder.basePath(of: SiteLoader.loadConfig(root: root, into: &configFindings))
