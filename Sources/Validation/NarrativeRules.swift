@@ -21,7 +21,11 @@ enum NarrativeRules {
                 for (bit, word) in keywords.words.enumerated() where block.text.containsBytes(word) { present |= 1 << bit }
                 guard present != 0 else { continue }
                 let relevant = claims.indices.filter { present & 1 << keywords.ofClaim[$0] != 0 }.map { claims[$0] }
-                let scalars = Array(block.text.unicodeScalars)  // once per block, shared by the claims
+                // Once per block, shared by the claims; sized by the bytes, an upper bound, as
+                // counting the scalars first is a pass of its own.
+                var scalars: [Unicode.Scalar] = []
+                scalars.reserveCapacity(block.text.utf8.count)
+                scalars.append(contentsOf: block.text.unicodeScalars)
                 for claim in relevant {
                     findings += claim.contradictions(in: block, scalars: scalars, of: report, tables: tables)
                 }
@@ -69,13 +73,28 @@ final class NarrativeClaim: Sendable {
     /// For a row of section 三: a sentence naming an applicant column (「收到社会公益组织申请1件」)
     /// states that column, not the row total.
     let columnsOfRow: String?
+    /// That row's columns a sentence may name, in column order: each column's own label (the
+    /// generic 「其他」 and the total left out), then each group's label with its cells.
+    private let namedColumns: [(name: [Unicode.Scalar], cells: [CellID])]
+    private let namedGroups: [(name: [Unicode.Scalar], cells: [CellID])]
 
-    init(keyword: String, pattern: SentencePattern, cells: [CellID], subject: String, columnsOfRow: String? = nil) {
+    init(
+        keyword: String, pattern: SentencePattern, cells: [CellID], subject: String, columnsOfRow: String? = nil,
+        form: ReportForm? = nil
+    ) {
         self.keyword = keyword
         self.pattern = pattern
         self.cells = cells
         self.subject = subject
         self.columnsOfRow = columnsOfRow
+        let specs = columnsOfRow.flatMap { form?.cellsByRow[$0] } ?? []
+        namedColumns = specs.filter { !$0.column.isTotal && $0.column.label.count > 2 }.map {
+            (Array($0.column.label.unicodeScalars), [$0.id])
+        }
+        // The first group only: a sentence names one group of applicants.
+        namedGroups = specs.compactMap(\.column.group).first.map { group in
+            [(Array(group.unicodeScalars), specs.filter { $0.column.group == group }.map(\.id))]
+        } ?? []
     }
 
     static func claims(_ version: FormVersion) -> [NarrativeClaim] {
@@ -122,7 +141,7 @@ final class NarrativeClaim: Sendable {
         }
         let receivedClaim = NarrativeClaim(
             keyword: "申请", pattern: count(["收到", "新收"], gap: 16, then: "申请"), cells: [received.id],
-            subject: received.row.row.label, columnsOfRow: received.row.id)
+            subject: received.row.row.label, columnsOfRow: received.row.id, form: form)
         return [
             receivedClaim,
             NarrativeClaim(keyword: disclosed, pattern: count([disclosed]), cells: ["requests.results.disclosed.total"],
@@ -154,14 +173,15 @@ final class NarrativeClaim: Sendable {
 
     /// The cells a sentence states: the claim's own, or the applicant column it names. The
     /// generic 「其他」 and the total are not taken as naming a column.
-    private func cells(for fragment: String, in form: ReportForm) -> [CellID] {
-        guard let row = columnsOfRow, let specs = form.cellsByRow[row] else { return cells }
-        if let column = specs.first(where: { !$0.column.isTotal && $0.column.label.count > 2 && fragment.containsBytes($0.column.label) }) {
-            return [column.id]
+    private func cells(for fragment: ArraySlice<Unicode.Scalar>) -> [CellID] {
+        func names(_ name: [Unicode.Scalar]) -> Bool {
+            guard name.count <= fragment.count else { return false }
+            return (fragment.startIndex...fragment.endIndex - name.count).contains { start in
+                fragment[start..<start + name.count].elementsEqual(name)
+            }
         }
-        if let group = specs.compactMap(\.column.group).first, fragment.containsBytes(group) {
-            return specs.filter { $0.column.group == group }.map(\.id)
-        }
+        for (name, cells) in namedColumns where names(name) { return cells }
+        for (name, cells) in namedGroups where names(name) { return cells }
         return cells
     }
 
@@ -169,9 +189,11 @@ final class NarrativeClaim: Sendable {
         -> [Finding]
     {
         var findings: [Finding] = []
-        for (fragment, stated) in pattern.matches(in: scalars) {
-            let cells = cells(for: fragment, in: tables.form)
+        for (range, stated) in pattern.matches(in: scalars) {
+            let cells = columnsOfRow == nil ? cells : cells(for: scalars[range])
             guard let table = tables.sum(cells)?.total, stated != table else { continue }
+            // As text only for the message: most sentences agree with the tables.
+            let fragment = String(String.UnicodeScalarView(scalars[range]))
             findings.append(Rule.narrativeContradiction.finding(
                 "正文写「\(fragment)」（\(subject) \(stated)），表格为 \(table)", gist: "text says \(stated), tables say \(table)",
                 at: report.document.location(of: fragment, in: block), cell: cells.first,
@@ -205,9 +227,9 @@ struct SentencePattern: Sendable {
         SentencePattern(starts: starts, gap: gap, stops: "。；", anchor: anchor, optional: [], counts: false)
     }
 
-    /// Each match as the text it covers and the number it states.
-    func matches(in scalars: [Unicode.Scalar]) -> [(String, Int64)] {
-        var found: [(String, Int64)] = []
+    /// Each match as the scalars it covers and the number it states.
+    func matches(in scalars: [Unicode.Scalar]) -> [(Range<Int>, Int64)] {
+        var found: [(Range<Int>, Int64)] = []
         var index = 0
         while index < scalars.count {
             guard firsts.contains(scalars[index]), let start = starts.first(where: { Self.has($0, in: scalars, at: index) }) else {
@@ -239,7 +261,7 @@ struct SentencePattern: Sendable {
                 }
                 cursor += 1
             }
-            found.append((String(String.UnicodeScalarView(scalars[index..<cursor])), number))
+            found.append((index..<cursor, number))
             index = cursor
         }
         return found

@@ -40,6 +40,18 @@ import Validation
         #expect(finding?.expected == "2")
     }
 
+    @Test mutating func anApplicantGroupIsCheckedAgainstTheSumOfItsColumns() throws {
+        // 法人或其他组织 is 商业企业 2 plus its other columns, 0 each.
+        section(3, "全年共收到政府信息公开申请7件，其中收到法人或其他组织申请2件。")
+        #expect(try site.findings().isEmpty)
+        site.replace("法人或其他组织申请2件", with: "法人或其他组织申请5件", in: path)
+        let finding = expectOnly(try site.findings(), "narrative-contradiction", .warning, at: at("法人或其他组织申请5件", column: 19))
+        #expect(finding?.expected == "2")
+        #expect(finding?.found == "5")
+        #expect(finding?.cell == "requests.received.commercial")
+        #expect(finding?.terms.count == 5)
+    }
+
     @Test mutating func claimOfNoReviewWhenTheTableHasSome() throws {
         section(4, "本年度未发生因政府信息公开引起的行政复议。")
         let finding = expectOnly(try site.findings(), "narrative-contradiction", .warning, at: at("未发生因政府信息公开", column: 4))
