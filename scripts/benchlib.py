@@ -53,6 +53,9 @@ def generate(work, agencies, years, hugo=None, rollups=False):
     a Content/ folder. With `rollups`, municipal bureaus publish roll-ups of their counties."""
     if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
         return
+    # Only what a generation left may be replaced: a folder holding anything else is not ours.
+    if os.path.isdir(work) and os.listdir(work) and not os.path.isdir(os.path.join(work, "Content")):
+        sys.exit(f"{work} holds files but no generated site (no Content/); not touching it: remove it or choose another --keep")
     shutil.rmtree(work, ignore_errors=True)
     if hugo:
         shutil.rmtree(hugo, ignore_errors=True)

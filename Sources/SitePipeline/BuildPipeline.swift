@@ -207,9 +207,11 @@ public enum BuildPipeline {
 }
 
 #if os(Linux)
-    /// Hands the memory freed so far back to the system, through whichever allocator serves this
-    /// process: mimalloc's `mi_collect` where the executable links mimalloc (nianbao does), else
-    /// glibc's `malloc_trim(3)` (the test runner, which links neither).
+    /// Asks the allocator serving this process to hand freed memory back to the system: glibc's
+    /// `malloc_trim(3)` trims every arena (the test runner links glibc's allocator only); where
+    /// the executable links mimalloc (nianbao does), `mi_collect` collects only this thread's
+    /// heap and mimalloc's caches, and the pages the build's threads freed go back through the
+    /// page reset `serve` turns on (`MemoryTuning.forServer`).
     private func releaseFreedMemory() {
         typealias Collect = @convention(c) (Bool) -> Void
         typealias Trim = @convention(c) (Int) -> Int32

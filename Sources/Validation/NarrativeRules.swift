@@ -74,7 +74,7 @@ final class NarrativeClaim: Sendable {
     /// states that column, not the row total.
     let columnsOfRow: String?
     /// That row's columns a sentence may name, in column order: each column's own label (the
-    /// generic 「其他」 and the total left out), then each group's label with its cells.
+    /// generic 「其他」 and the total left out), then the first group's label with its cells.
     private let namedColumns: [(name: [Unicode.Scalar], cells: [CellID])]
     private let namedGroups: [(name: [Unicode.Scalar], cells: [CellID])]
 
@@ -87,6 +87,7 @@ final class NarrativeClaim: Sendable {
         self.cells = cells
         self.subject = subject
         self.columnsOfRow = columnsOfRow
+        precondition(columnsOfRow == nil || form != nil, "a claim that names columns needs the form to find them in")
         let specs = columnsOfRow.flatMap { form?.cellsByRow[$0] } ?? []
         namedColumns = specs.filter { !$0.column.isTotal && $0.column.label.count > 2 }.map {
             (Array($0.column.label.unicodeScalars), [$0.id])

@@ -7,6 +7,9 @@
 /// allocates and frees millions of small objects from both cores at once; glibc's allocator
 /// spent a tenth of a cold `check` of 20,000 reports in `_int_malloc` alone, and with mimalloc
 /// `check`, `build` and the one-edit rebuild each took 10–20 % less CPU (BENCHMARKS.md).
+///
+/// The option names are those of mimalloc 2.0 (Debian 12's 2.0.9); 2.1 renamed the decommit
+/// delay to the purge delay.
 enum MemoryTuning {
     /// The allocator serving `malloc` in this process, for `NIANBAO_TIMINGS`.
     static var allocator: String {
