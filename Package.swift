@@ -116,7 +116,8 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SitePipeline", "PreviewServer", "IPv6Audit", "CMalloc",
+                "ReportForm", "Diagnostics", "SiteModel", "Validation", "Scaffold", "SiteBuilder", "SitePipeline", "PreviewServer", "IPv6Audit",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

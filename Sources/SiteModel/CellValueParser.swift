@@ -26,10 +26,11 @@ enum CellValueParser {
         return value
     }
 
-    /// An amount with at most `scale` decimals, `digits(.digits)?` in ASCII and not negative, in
-    /// minor units: what `parse` gives such a text without a remark; nil for anything else (a
-    /// sign, too many digits or decimals, a value past `limit`), which `parse` then reads.
-    /// On bytes, as `TablesFastPath` reads every amount of every table.
+    /// A count (`scale` 0: plain digits) or an amount with at most `scale` decimals,
+    /// `digits(.digits)?` in ASCII and not negative, in minor units: what `parse` gives such a
+    /// text without a remark; nil for anything else (a sign, too many digits or decimals, a value
+    /// past `limit`), which `parse` then reads. On bytes, as `TablesFastPath` reads every cell
+    /// of every table.
     static func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>, scale: Int) -> Int64? {
         var (value, wholeDigits, fractionDigits): (Int64, Int, Int) = (0, 0, 0)
         var sawDot = false

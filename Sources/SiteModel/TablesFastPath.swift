@@ -147,14 +147,7 @@ struct TablesFastPath: YAMLBlockVisitor {
         guard index >= 0 else { throw .init() }
         let at = SourceLocation(file: file, line: line.number, column: column)
         let scale = specs[position].kind.scale
-        let bytes = UnsafeBufferPointer(rebasing: line.bytes[range])
-        if let number = CellValueParser.plainInteger(bytes) {
-            var minorUnits = number
-            for _ in 0..<scale { minorUnits *= 10 }
-            values[index] = CellValue(minorUnits: minorUnits, scale: scale, location: at)
-            return
-        }
-        if scale > 0, let minorUnits = CellValueParser.plainAmount(bytes, scale: scale) {
+        if let minorUnits = CellValueParser.plainAmount(UnsafeBufferPointer(rebasing: line.bytes[range]), scale: scale) {
             values[index] = CellValue(minorUnits: minorUnits, scale: scale, location: at)
             return
         }

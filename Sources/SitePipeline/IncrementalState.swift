@@ -140,7 +140,8 @@ struct IncrementalState {
         previous = PreviousBuild(
             output: options.output, renewed: renewed, artifacts: { cache.reports[$0]?.artifacts }, earlier: earlier, tokens: tokens,
             siteFiles: cache.siteFiles, links: cache.links, digests: cache.digests,
-            fileList: keptFiles ?? readingFileList?.value ?? Self.fileList(in: options.output, of: cache))
+            // The manifest is read once: a read-back that found it unusable is not tried again.
+            fileList: keptFiles ?? (readingFileList.map(\.value) ?? Self.fileList(in: options.output, of: cache)))
         return true
     }
 

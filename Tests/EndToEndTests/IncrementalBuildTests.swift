@@ -20,7 +20,7 @@ import Testing
         )
     }
 
-    func edit(_ site: ScratchSite, _ file: String, _ change: (String) -> String) throws {
+    func edit(_ site: ScratchSite, _ file: String, _ change: (String) throws -> String) throws {
         try site.write(file, change(try site.read(file)))
     }
 
@@ -41,11 +41,11 @@ import Testing
         let site = try BuildCommandTests.sampleSite()
         #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
         // A digest changed by hand: still a well-formed manifest, but not the build's.
-        let manifest = "Output/deploy/manifest.json"
-        let text = try site.read(manifest)
-        let digest = try #require(text.range(of: #""sha256": "[0-9a-f]"#, options: .regularExpression))
-        let last = text.index(before: digest.upperBound)
-        try site.write(manifest, text.replacingCharacters(in: last...last, with: text[last] == "0" ? "1" : "0"))
+        try edit(site, "Output/deploy/manifest.json") { text in
+            let digest = try #require(text.range(of: #""sha256": "[0-9a-f]"#, options: .regularExpression))
+            let last = text.index(before: digest.upperBound)
+            return text.replacingCharacters(in: last...last, with: text[last] == "0" ? "1" : "0")
+        }
         try edit(site, "Content/qingshan-tax/2023/report.md") { $0 + "\n另：本年度完成政务新媒体整合。\n" }
         let (stderr, output, full) = try buildBoth(site)
         #expect(stderr.contains("增量生成：重新生成 1 份报告"), "\(stderr)")
