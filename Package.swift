@@ -59,13 +59,15 @@ let package = Package(
         .target(
             name: "DefaultTheme", path: ".", exclude: defaultThemeExcludes, sources: ["Sources/DefaultTheme"],
             resources: [.copy("Themes/default")]),
+        // Mustache templates rendered from typed values: no runtime casts on the hot path.
+        .target(name: "Templates"),
         // `nianbao build`, in memory: pages through the theme's Mustache templates, data files,
         // search index, feeds; internal links checked. Writes nothing.
         .target(
             name: "SiteBuilder",
             dependencies: [
                 "ReportForm", "Diagnostics", "SiteModel", "Markdown", "Rendering", "DefaultTheme", "PrintReport", "Typesetting", "Publish",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Templates",
             ]
         ),
         // Replaces an output folder with a build's files, atomically, and never touches a folder
@@ -133,6 +135,9 @@ let package = Package(
             name: "SiteBuilderTests",
             dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics"],
             resources: [.copy("Golden")]),
+        .testTarget(
+            name: "TemplatesTests",
+            dependencies: ["Templates", "Rendering", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "ReportForm", "SiteModel"], resources: [.copy("Golden")]),
         .testTarget(

@@ -1,4 +1,5 @@
 import SiteModel
+import Templates
 
 /// `<agency>/index.html`: the agency's reports, newest first, and the year-over-year chart of
 /// requests received and their results.
@@ -6,23 +7,25 @@ enum AgencyPage {
     static func render(_ agency: Agency, parent: Agency?, website: Website, theme: Theme) -> String {
         let path = SitePaths.agency(agency.slug)
         let name = agency.name?.value ?? agency.slug
-        let reports: [[String: Any]] = agency.reports.reversed().map { report in
+        let reports: [TemplateValue] = agency.reports.reversed().map { report in
             [
-                "year": report.year, "title": ReportPage.title(report, agency: agency),
-                "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
-                "published": report.publicationDate?.iso ?? "",
+                "year": .number(report.year), "title": .text(ReportPage.title(report, agency: agency)),
+                "url": .text(SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year))),
+                "published": .text(report.publicationDate?.iso ?? ""),
             ]
         }
-        var details: [String: Any] = ["name": name, "slug": agency.slug, "kind": agency.kind?.rawValue ?? ""]
+        var details: [String: TemplateValue] = ["name": .text(name), "slug": .text(agency.slug), "kind": .text(agency.kind?.rawValue ?? "")]
         if let parent {
-            details["parent"] = ["name": parent.name?.value ?? parent.slug, "url": SitePaths.link(from: path, to: SitePaths.agency(parent.slug))]
+            details["parent"] = [
+                "name": .text(parent.name?.value ?? parent.slug), "url": .text(SitePaths.link(from: path, to: SitePaths.agency(parent.slug))),
+            ]
         }
-        var extra: [String: Any] = ["agency": details, "reports": reports]
+        var extra: [String: TemplateValue] = ["agency": .map(details), "reports": .list(reports)]
         if let chart = YearChart(agency.reports) {
             extra["chart"] = [
-                "svg": chart.svg, "caption": chart.caption,
-                "series": chart.series.map { ["label": $0.label] },
-                "years": chart.years.map { ["year": $0.year, "values": $0.values.map(String.init)] },
+                "svg": .text(chart.svg), "caption": .text(chart.caption),
+                "series": .list(chart.series.map { ["label": .text($0.label)] }),
+                "years": .list(chart.years.map { ["year": .number($0.year), "values": .list($0.values.map { .text(String($0)) })] }),
             ]
         }
         let page = PageContext(

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Rendering
 import SiteModel
+import Templates
 
 /// `compliance/`: the dashboard for the supervising office. The table can be sorted by any of
 /// its columns without JavaScript: each order is its own page, and the column headings link
@@ -63,51 +64,63 @@ enum CompliancePage {
     ) -> String {
         let path = "compliance/" + order.file
         // The sortable columns are the orders, in order; the first (site order) ascends.
-        let headings = orders.map { target -> [String: Any] in
-            var heading: [String: Any] = ["label": target.label, "url": target.file]
+        let headings = orders.map { target -> TemplateValue in
+            var heading: [String: TemplateValue] = ["label": .text(target.label), "url": .text(target.file)]
             if target.file == order.file {
                 heading["current"] = true
                 heading["sort"] = target.file == orders[0].file ? "ascending" : "descending"
             }
-            return heading
+            return .map(heading)
         }
         let totals = compliance.totals
-        let context: [String: Any] = [
-            "table": true, "headings": headings, "rowsHTML": rowsHTML,
-            "files": compliance.files.map {
-                ["file": $0.file, "anchor": fileAnchor($0.file), "errors": $0.counts.errors, "warnings": $0.counts.warnings, "families": families($0.families)]
-            },
-            "hasFiles": !compliance.files.isEmpty,
-            "taskLists": taskLists.map { ["title": $0.title, "url": SitePaths.link(from: path, to: SiteLayout.taskList($0.id))] },
-            "hasTaskLists": !taskLists.isEmpty,
-            "totals": ["reports": compliance.rows.count, "errors": totals.errors, "warnings": totals.warnings,
-                       "late": compliance.rows.filter { $0.onTime == false }.count],
+        let context: [String: TemplateValue] = [
+            "table": true, "headings": .list(headings), "rowsHTML": .text(rowsHTML),
+            "files": .list(
+                compliance.files.map {
+                    [
+                        "file": .text($0.file), "anchor": .text(fileAnchor($0.file)), "errors": .number($0.counts.errors),
+                        "warnings": .number($0.counts.warnings), "families": .text(families($0.families)),
+                    ]
+                }),
+            "hasFiles": .flag(!compliance.files.isEmpty),
+            "taskLists": .list(
+                taskLists.map { ["title": .text($0.title), "url": .text(SitePaths.link(from: path, to: SiteLayout.taskList($0.id)))] }),
+            "hasTaskLists": .flag(!taskLists.isEmpty),
+            "totals": [
+                "reports": .number(compliance.rows.count), "errors": .number(totals.errors), "warnings": .number(totals.warnings),
+                "late": .number(compliance.rows.filter { $0.onTime == false }.count),
+            ],
         ]
         return render(path, title: "年度报告合规情况", context: context, website: website, theme: theme)
     }
 
     private static func details(_ compliance: Compliance, website: Website, theme: Theme) -> String {
-        let entry = { (entry: Compliance.Entry) -> [String: Any] in
-            var item: [String: Any] = [
-                "severity": entry.severity.chinese, "severityClass": entry.severity.rawValue, "rule": entry.rule,
-                "message": entry.message, "location": entry.location.description,
+        let entry = { (entry: Compliance.Entry) -> TemplateValue in
+            var item: [String: TemplateValue] = [
+                "severity": .text(entry.severity.chinese), "severityClass": .text(entry.severity.rawValue), "rule": .text(entry.rule),
+                "message": .text(entry.message), "location": .text(entry.location.description),
             ]
-            if let url = entry.url { item["url"] = url }
-            return item
+            item["url"] = .text(entry.url)
+            return .map(item)
         }
-        let groups: [[String: Any]] =
+        let groups: [TemplateValue] =
             compliance.rows.filter { !$0.findings.isEmpty }.map { row in
-                ["anchor": anchor(row), "title": "\(row.name) \(row.year)年度", "url": row.url, "findings": row.findings.map(entry)]
+                [
+                    "anchor": .text(anchor(row)), "title": .text("\(row.name) \(row.year)年度"), "url": .text(row.url),
+                    "findings": .list(row.findings.map(entry)),
+                ]
             }
-            + compliance.files.map { file in ["anchor": fileAnchor(file.file), "title": file.file, "findings": file.findings.map(entry)] }
-        return render("compliance/findings.html", title: "检查发现的问题", context: ["details": true, "groups": groups], website: website, theme: theme)
+            + compliance.files.map { file in
+                ["anchor": .text(fileAnchor(file.file)), "title": .text(file.file), "findings": .list(file.findings.map(entry))]
+            }
+        return render("compliance/findings.html", title: "检查发现的问题", context: ["details": true, "groups": .list(groups)], website: website, theme: theme)
     }
 
-    private static func render(_ path: String, title: String, context: [String: Any], website: Website, theme: Theme) -> String {
+    private static func render(_ path: String, title: String, context: [String: TemplateValue], website: Website, theme: Theme) -> String {
         let page = PageContext(
             path: path, title: title, meta: GovernmentMeta.listTags(website),
             trail: [(website.column, SitePaths.home), ("年度报告合规情况", SiteLayout.compliance)] + (path == SiteLayout.compliance ? [] : [(title, path)]))
-        return theme.render("compliance", page.dictionary(website, assets: theme.assetNames, adding: ["compliance": context]))
+        return theme.render("compliance", page.dictionary(website, assets: theme.assetNames, adding: ["compliance": .map(context)]))
     }
 
     static func anchor(_ row: Compliance.Row) -> String { "\(row.agency)-\(row.year)" }

@@ -1,6 +1,7 @@
 import Diagnostics
 import ReportForm
 import SiteModel
+import Templates
 
 /// `index.html`: every agency with its reports by year, each with its publication status.
 enum IndexPage {
@@ -57,21 +58,22 @@ enum IndexPage {
 
     static func render(_ agencies: [Listed], website: Website, theme: Theme) -> String {
         let path = SitePaths.home
-        let listed: [[String: Any]] = agencies.map { listed in
+        let listed: [TemplateValue] = agencies.map { listed in
             let agency = listed.agency
-            let reports: [[String: Any]] = listed.reports.map { report in
+            let reports: [TemplateValue] = listed.reports.map { report in
                 [
-                    "year": report.year, "title": report.title, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year)),
-                    "published": report.published, "status": report.status, "statusClass": report.statusClass,
+                    "year": .number(report.year), "title": .text(report.title),
+                    "url": .text(SitePaths.link(from: path, to: SitePaths.report(agency.slug, report.year))),
+                    "published": .text(report.published), "status": .text(report.status), "statusClass": .text(report.statusClass),
                 ]
             }
             return [
-                "name": agency.name?.value ?? agency.slug, "slug": agency.slug, "kind": agency.kind?.rawValue ?? "",
-                "url": SitePaths.link(from: path, to: SitePaths.agency(agency.slug)), "reports": reports,
+                "name": .text(agency.name?.value ?? agency.slug), "slug": .text(agency.slug), "kind": .text(agency.kind?.rawValue ?? ""),
+                "url": .text(SitePaths.link(from: path, to: SitePaths.agency(agency.slug))), "reports": .list(reports),
             ]
         }
         let page = PageContext(path: path, title: website.column, meta: GovernmentMeta.listTags(website), trail: [(website.column, path)])
-        return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": listed]))
+        return theme.render("index", page.dictionary(website, assets: theme.assetNames, adding: ["agencies": .list(listed)]))
     }
 
     /// 「按期发布」 or 「逾期发布」 by the deadline of the agency's kind, with the number of

@@ -1,5 +1,6 @@
 import ReportForm
 import SiteModel
+import Templates
 
 /// `<agency>/<year>/index.html`: the report as published, with its 索引号 and 发布日期, the
 /// narrative with the statutory tables in place, links to its open data and to the years
@@ -21,25 +22,27 @@ enum ReportPage {
         let agencyName = agency.name?.value ?? agency.slug
         let published = report.publicationDate
         let narrative = NarrativeHTML(report)
-        var details: [String: Any] = [
-            "title": title, "year": report.year, "agencyName": agencyName,
-            "published": published?.iso ?? report.frontMatter["published"]?.value ?? "",
-            "publishedISO": published?.iso ?? "",
-            "form": (report.tables?.version ?? report.requiredForm.version).displayName,
-            "toc": narrative.parts.map { ["title": $0.title, "anchor": $0.anchor] },
-            "body": narrative.html,
+        var details: [String: TemplateValue] = [
+            "title": .text(title), "year": .number(report.year), "agencyName": .text(agencyName),
+            "published": .text(published?.iso ?? report.frontMatter["published"]?.value ?? ""),
+            "publishedISO": .text(published?.iso ?? ""),
+            "form": .text((report.tables?.version ?? report.requiredForm.version).displayName),
+            "toc": .list(narrative.parts.map { ["title": .text($0.title), "anchor": .text($0.anchor)] }),
+            "body": .text(narrative.html),
         ]
-        if let index = report.frontMatter["索引号"]?.value { details["indexNumber"] = index }
+        details["indexNumber"] = .text(report.frontMatter["索引号"]?.value)
         if let tasks = report.tasks, let taskList { details["tasks"] = TaskTable.context(tasks, list: taskList, page: path, website: website) }
-        if let published { details["publishedChinese"] = published.chinese }
-        details["canonical"] = SitePaths.absolute(path, base: website.baseURL)
+        details["publishedChinese"] = .text(published?.chinese)
+        details["canonical"] = .text(SitePaths.absolute(path, base: website.baseURL))
         if let pdfPages {
             details["pdf"] = true
-            details["pdfPages"] = pdfPages
+            details["pdfPages"] = .number(pdfPages)
         }
         for (key, other) in [("previous", previous), ("next", next)] {
             if let other {
-                details[key] = ["year": other.year, "url": SitePaths.link(from: path, to: SitePaths.report(agency.slug, other.year))]
+                details[key] = [
+                    "year": .number(other.year), "url": .text(SitePaths.link(from: path, to: SitePaths.report(agency.slug, other.year))),
+                ]
             }
         }
         let page = PageContext(
@@ -48,7 +51,7 @@ enum ReportPage {
                 website, title: title, published: published, source: agencyName,
                 url: SitePaths.absolute(path, base: website.baseURL)),
             trail: [(website.column, SitePaths.home), (agencyName, SitePaths.agency(agency.slug)), ("\(report.year)年", path)])
-        let context = page.dictionary(website, assets: theme.assetNames, adding: ["report": details])
+        let context = page.dictionary(website, assets: theme.assetNames, adding: ["report": .map(details)])
         return (theme.render("report", context), theme.render("print", context), narrative.text)
     }
 }

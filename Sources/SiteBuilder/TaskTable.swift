@@ -1,31 +1,33 @@
 import SiteModel
+import Templates
 
 /// 「重点任务落实情况」: the table of a report's `tasks.yaml` against its task list, shown at the
 /// end of section 六 on the report page and its print version.
 enum TaskTable {
     /// The template's `report.tasks`: the list, a link to its site page and one row per task.
-    static func context(_ tasks: TaskReport, list: TaskList, page: String, website: Website) -> [String: Any] {
+    static func context(_ tasks: TaskReport, list: TaskList, page: String, website: Website) -> TemplateValue {
         let rows = TaskStatusTable.rows(tasks, list: list)
         return [
-            "heading": TaskStatusTable.title, "columns": TaskStatusTable.columns,
-            "title": list.title, "url": SitePaths.link(from: page, to: SiteLayout.taskList(list.id)),
-            "counts": TaskStatusTable.counts(rows).map { ["status": $0.status, "count": $0.count] },
-            "rows": rows.map { row -> [String: Any] in
-                var item: [String: Any] = [
-                    "number": row.number, "title": row.title, "deadline": row.deadline, "status": row.statusText,
-                    "statusClass": statusClass(row.status), "completed": row.completed,
-                ]
-                if let local = row.localDeadline { item["localDeadline"] = local }
-                if let reason = row.reason { item["reason"] = reason }
-                if let evidence = row.evidence {
-                    if row.evidenceIsLink {
-                        item["evidenceLink"] = ["url": href(evidence, website: website), "text": evidence]
-                    } else {
-                        item["evidence"] = evidence
+            "heading": .text(TaskStatusTable.title), "columns": .list(TaskStatusTable.columns.map(TemplateValue.text)),
+            "title": .text(list.title), "url": .text(SitePaths.link(from: page, to: SiteLayout.taskList(list.id))),
+            "counts": .list(TaskStatusTable.counts(rows).map { ["status": .text($0.status), "count": .number($0.count)] }),
+            "rows": .list(
+                rows.map { row in
+                    var item: [String: TemplateValue] = [
+                        "number": .number(row.number), "title": .text(row.title), "deadline": .text(row.deadline),
+                        "status": .text(row.statusText), "statusClass": .text(statusClass(row.status)), "completed": .text(row.completed),
+                    ]
+                    item["localDeadline"] = .text(row.localDeadline)
+                    item["reason"] = .text(row.reason)
+                    if let evidence = row.evidence {
+                        if row.evidenceIsLink {
+                            item["evidenceLink"] = ["url": .text(href(evidence, website: website)), "text": .text(evidence)]
+                        } else {
+                            item["evidence"] = .text(evidence)
+                        }
                     }
-                }
-                return item
-            },
+                    return .map(item)
+                }),
         ]
     }
 

@@ -1,9 +1,10 @@
 import DefaultTheme
 import Diagnostics
 import Foundation
-import Mustache
 import Publish
+import Rendering
 import SiteModel
+import Templates
 
 /// A theme: Mustache templates and static assets, looked up through a chain of folders so that a
 /// site can override one template without copying the rest.
@@ -20,7 +21,7 @@ public struct Theme: Sendable {
     public let name: String
     /// The folders searched, most specific first.
     public let folders: [URL]
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Asset paths relative to `assets/`, each with the file that provides it and the path it is
     /// published at: stylesheets and scripts get the first eight hex digits of their SHA-256 in
     /// their name, so servers may cache them for a year.
@@ -28,7 +29,7 @@ public struct Theme: Sendable {
     /// For templates: `style_css` → `assets/style.0a1b2c3d.css`. Made once: every page asks.
     public let assetNames: [String: String]
 
-    init(name: String, folders: [URL], library: MustacheLibrary, assets: [(path: String, file: URL, published: String)]) {
+    init(name: String, folders: [URL], library: TemplateLibrary, assets: [(path: String, file: URL, published: String)]) {
         (self.name, self.folders, self.library, self.assets) = (name, folders, library, assets)
         assetNames = Dictionary(
             uniqueKeysWithValues: assets.map {
@@ -36,9 +37,9 @@ public struct Theme: Sendable {
             })
     }
 
-    /// Renders `template` with `context` (dictionaries, arrays, strings, numbers and booleans).
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders `template` with `context`.
+    func render(_ template: String, _ context: TemplateValue) -> String {
+        library.render(context, template: template) ?? ""
     }
 
     /// Loads the theme named in the site's configuration (`default` when none is), reporting
@@ -58,24 +59,24 @@ public struct Theme: Sendable {
                 assets[file] = folder.appendingPathComponent("assets/" + file)
             }
         }
-        TemplateEscaping.registered
-        var library = MustacheLibrary()
+        // `{{name}}` escapes by `HTML.escape`, which scans bytes: the five characters and
+        // entities of the Mustache specification.
+        var library = TemplateLibrary(escape: HTML.escape)
         for (template, (url, shown)) in templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                try library.register(TemplateEscaping.pragma + text, named: template)
-            } catch let error as MustacheTemplate.ParserError {
-                findings.append(
-                    Rule.themeTemplate.finding(
-                        "模板「\(template)」无法解析：\(error.error)",
-                        gist: "template \(template) does not parse",
-                        at: SourceLocation(file: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                        hint: "出错的行：\(error.context.line)"))
-            } catch {
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 findings.append(
                     Rule.themeTemplate.finding(
                         "模板「\(template)」无法读取（不是 UTF-8 文本）", gist: "template \(template) is unreadable",
                         at: SourceLocation(file: shown)))
+                continue
+            }
+            do {
+                try library.register(text, named: template)
+            } catch {
+                findings.append(
+                    Rule.themeTemplate.finding(
+                        "模板「\(template)」无法解析：\(error.message)", gist: "template \(template) does not parse",
+                        at: SourceLocation(file: shown, line: error.line, column: error.column), hint: "出错的行：\(error.lineText)"))
             }
         }
         for required in requiredTemplates where templates[required] == nil {

@@ -1,0 +1,31 @@
+/// A theme's templates by name, parsed once and rendered for every page.
+///
+/// Mustache as swift-mustache 2 reads it: `{{name}}` (escaped), `{{{name}}}` and `{{&name}}`,
+/// sections and inverted sections, comments, partials `{{>name}}`, inheritance
+/// `{{<parent}}{{$block}}…{{/block}}{{/parent}}`, `{{=<% %>=}}`, `{{%CONTENT_TYPE: TEXT}}`, and its
+/// functions (`count(list)`, `first()`, …).
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: [TemplateNode]] = [:]
+    private let escape: @Sendable (String) -> String
+
+    /// `escape` is what `{{name}}` does to a value in HTML.
+    public init(escape: @escaping @Sendable (String) -> String) {
+        self.escape = escape
+    }
+
+    /// Parses `text` and keeps it as `name`, replacing a template of that name.
+    public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
+        templates[name] = try TemplateParser.parse(text)
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// The template `name` rendered with `value` as the outermost value; nil when there is no
+    /// such template. A name that stands for nothing writes nothing.
+    public func render(_ value: TemplateValue, template name: String) -> String? {
+        guard let nodes = templates[name] else { return nil }
+        var output = ""
+        TemplateRenderer(templates: templates, escape: escape).render(nodes, .init(stack: [value]), into: &output)
+        return output
+    }
+}
