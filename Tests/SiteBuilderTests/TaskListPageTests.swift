@@ -1,0 +1,15 @@
+import Foundation
+import Testing
+
+/// `tasks/<list>/index.html`: a task list and every agency's status.
+@Suite struct TaskListPageTests {
+    @Test("the status table's caption counts the list's tasks")
+    func captionCountsTasks() throws {
+        let copy = try SiteCopy()
+        let build = try BuiltSite.build(copy.root)
+        let html = try build.text("tasks/2020-tax/index.html")
+        let tasks = html.components(separatedBy: "<th scope=\"col\"><a href=\"#task-").count - 1
+        #expect(tasks > 1)
+        #expect(html.contains("<caption id=\"status-caption\">各机关对\(tasks)项任务的落实情况</caption>"))
+    }
+}
