@@ -25,18 +25,32 @@ public struct CachedInput: Sendable, Equatable {
     /// Empty for a missing file.
     public let sha256: String
 
-    /// Reads what is needed of the file at `path`: a file whose `stat` matches `previous` keeps
-    /// its digest; any other is read and hashed.
-    public static func read(_ path: String, label: String, previous: CachedInput?) -> CachedInput {
-        guard let signature = signature(of: path) else { return CachedInput(label: label, signature: nil, sha256: "") }
+    /// Reads what is needed of the file `label` (relative to the site root): a file whose `stat`
+    /// matches `previous` keeps its digest; any other is read and hashed.
+    public static func read(_ label: String, in site: SiteDirectory, previous: CachedInput?) -> CachedInput {
+        guard let signature = signature(of: label, in: site) else { return CachedInput(label: label, signature: nil, sha256: "") }
         if let previous, previous.signature == signature, previous.label == label { return previous }
-        guard let data = FileManager.default.contents(atPath: path) else { return CachedInput(label: label, signature: nil, sha256: "") }
+        guard let data = FileManager.default.contents(atPath: site.path + "/" + label) else {
+            return CachedInput(label: label, signature: nil, sha256: "")
+        }
         return CachedInput(label: label, signature: signature, sha256: SHA256.hex(data))
     }
 
+    static func signature(of label: String, in site: SiteDirectory) -> Signature? {
+        var info = stat()
+        guard site.status(of: label, into: &info) else { return nil }
+        return signature(info)
+    }
+
+    /// The same of a file named by its whole path.
     static func signature(of path: String) -> Signature? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        return signature(info)
+    }
+
+    private static func signature(_ info: stat) -> Signature? {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Signature(
             size: Int64(info.st_size), inode: Int64(bitPattern: UInt64(info.st_ino)), modifiedSeconds: Int64(info.st_mtim.tv_sec),
             modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), changedSeconds: Int64(info.st_ctim.tv_sec),

@@ -19,7 +19,7 @@ public enum CachedCheck {
         let ledger = InputLedger()
         let records = cache.reports
         let (site, findings) = try Validator.check(
-            root: root, reuse: IncrementalState.reuse(records, ledger: ledger, root: root.path),
+            root: root, reuse: IncrementalState.reuse(records, ledger: ledger, root: SiteDirectory(root.path)),
             reusedFindings: { records[$0.folder]?.findings ?? [] })
         return (site, findings, ledger.reusedCount)
     }

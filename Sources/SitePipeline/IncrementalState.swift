@@ -92,19 +92,19 @@ struct IncrementalState {
         let ledger = self.ledger
         // Without a cache nothing is reused, but the digests are still noted: the manifest's
         // input digest is made from them either way, so both builds give the same one.
-        let reuse = Self.reuse(records, ledger: ledger, root: options.root.path)
+        let directory = SiteDirectory(options.root.path)
+        let reuse = Self.reuse(records, ledger: ledger, root: directory)
         let site: Site
         do {
             site = try SiteLoader.load(root: options.root, reuse: reuse)
         } catch {
             throw .unreadable(error.description)
         }
-        let root = options.root.path  // plain strings: URL building cost more than the stat
         let (agencies, previousInputs) = (site.agencies, cache?.agencyInputs ?? [:])
         let read = Mutex([CachedInput?](repeating: nil, count: agencies.count))
         DispatchQueue.concurrentPerform(iterations: agencies.count) { index in
             let label = "Content/\(agencies[index].slug)/agency.yaml"
-            let input = CachedInput.read(root + "/" + label, label: label, previous: previousInputs[label])
+            let input = CachedInput.read(label, in: directory, previous: previousInputs[label])
             read.withLock { $0[index] = input }
         }
         agencyInputs = Dictionary(minimumCapacity: agencies.count)
@@ -156,18 +156,18 @@ struct IncrementalState {
     /// roll-ups above them); the others are reused without a look at their files. Nil when the
     /// tokens of those reports cannot be read (the caller then loads as usual).
     private mutating func reload(_ changed: Set<String>, in kept: Site, cache: BuildCache) -> Site? {
-        let root = options.root.path
+        let root = SiteDirectory(options.root.path)
         var inputs: [String: [CachedInput]] = [:]
         var differ: Set<String> = []
         for folder in changed {
             guard let old = cache.reports[folder] else { return nil }
-            let now = Self.read(folder: folder, at: root + "/" + folder, previous: old)
+            let now = Self.read(folder: folder, in: root, previous: old)
             inputs[folder] = now
             if now.map(\.sha256) != old.inputs.map(\.sha256) { differ.insert(folder) }
         }
         let (site, read) = SiteLoader.reload(differ, in: kept)
         for folder in read.subtracting(changed) {
-            inputs[folder] = Self.read(folder: folder, at: root + "/" + folder, previous: cache.reports[folder])
+            inputs[folder] = Self.read(folder: folder, in: root, previous: cache.reports[folder])
         }
         ledger.replace(base: cache.reports, changed: inputs, renewed: read)
         agencyInputs = cache.agencyInputs
@@ -181,11 +181,11 @@ struct IncrementalState {
     /// The loader's question for each report folder: the cached report when its files and
     /// agency are as they were (and, for a roll-up, the files of every report it sums), else nil
     /// (the folder is read). Every report's digests are noted.
-    static func reuse(_ records: [String: CachedReport], ledger: InputLedger, root: String) -> @Sendable (String, Agency, Int) -> Report? {
-        { (path: String, agency: Agency, year: Int) -> Report? in
+    static func reuse(_ records: [String: CachedReport], ledger: InputLedger, root: SiteDirectory) -> @Sendable (String, Agency, Int) -> Report? {
+        { (_: String, agency: Agency, year: Int) -> Report? in
             let folder = "Content/\(agency.slug)/\(year)"
             let old = records[folder]
-            let inputs = read(folder: folder, at: path, previous: old)
+            let inputs = read(folder: folder, in: root, previous: old)
             guard let old, old.inputs.map(\.sha256) == inputs.map(\.sha256), old.agency == CachedReport.agencyIdentity(agency),
                 !agency.rollsUp(year) || sourcesUnchanged(old, records: records, root: root)
             else {
@@ -197,21 +197,21 @@ struct IncrementalState {
         }
     }
 
-    private static func read(folder: String, at path: String, previous: CachedReport?) -> [CachedInput] {
+    private static func read(folder: String, in root: SiteDirectory, previous: CachedReport?) -> [CachedInput] {
         reportInputs.map { (name: String) -> CachedInput in
             let label = folder + "/" + name
-            return CachedInput.read(path + "/" + name, label: label, previous: previous?.inputs.first { $0.label == label })
+            return CachedInput.read(label, in: root, previous: previous?.inputs.first { $0.label == label })
         }
     }
 
     /// Whether the reports a cached roll-up summed, and those they summed, have the files they had.
-    private static func sourcesUnchanged(_ rollup: CachedReport, records: [String: CachedReport], root: String) -> Bool {
+    private static func sourcesUnchanged(_ rollup: CachedReport, records: [String: CachedReport], root: SiteDirectory) -> Bool {
         var pending = rollup.summary.rollupSources
         var seen: Set<String> = [rollup.folder]
         while let folder = pending.popLast() {
             guard seen.insert(folder).inserted else { continue }
             guard let record = records[folder] else { return false }
-            let now = read(folder: folder, at: root + "/" + folder, previous: record)
+            let now = read(folder: folder, in: root, previous: record)
             guard now.map(\.sha256) == record.inputs.map(\.sha256) else { return false }
             pending += record.summary.rollupSources
         }

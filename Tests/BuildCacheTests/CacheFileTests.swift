@@ -23,7 +23,7 @@ import Testing
             jsonForAll: "{\"id\": 1}", csvRows: "a,b\r\n", files: [Manifest.Entry(path: "a/2020/index.html", size: 12, sha256: "ab")],
             printFindings: [finding], listing: ReportArtifacts.listing(of: "{\"url\": \"a/2020/\"}"))
         let record = CachedReport(
-            folder: report.folder, inputs: [CachedInput.read(root.path + "/" + report.reportFile, label: report.reportFile, previous: nil)],
+            folder: report.folder, inputs: [CachedInput.read(report.reportFile, in: SiteDirectory(root.path), previous: nil)],
             agency: CachedReport.agencyIdentity(agency), summary: report.keeping(cells: SiteBuilder.listedCells), findings: [finding],
             artifacts: artifacts, tokens: 10..<20)
         var links = LinkRecord()
