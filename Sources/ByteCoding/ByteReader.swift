@@ -72,7 +72,8 @@ public struct ByteReader: Sendable {
         let length = try count()
         let start = position
         position += length
-        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0[start..<start + length], as: UTF8.self) }) else {
+        guard let text = bytes.withUnsafeBufferPointer({ String(validatingUTF8: UnsafeBufferPointer(rebasing: $0[start..<start + length])) })
+        else {
             throw Malformed(offset: start)
         }
         return text
