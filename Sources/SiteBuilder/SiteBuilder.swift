@@ -56,7 +56,7 @@ public enum SiteBuilder {
     /// Builds into memory: every file, sorted by path.
     public static func build(_ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, inputDigest: String) throws -> BuildResult {
         let collected = Mutex([OutputFile]())
-        let result = try build(site, findings: findings, theme: theme, fonts: fonts, inputDigest: inputDigest) { file in
+        let result = try build(site, findings: findings, theme: theme, fonts: fonts, inputDigest: { inputDigest }) { file in
             collected.withLock { $0.append(file) }
         }
         let files = collected.withLock { $0 }.sorted { $0.path < $1.path }
@@ -70,10 +70,11 @@ public enum SiteBuilder {
     /// them and the site's indexes, and only files that changed reach the sink: the site's
     /// structure (agencies, reports, configuration, theme) must be the one `previous` was built
     /// from. Throws `IncrementalBuildUnavailable` when its files cannot be patched. `inputDigest`
-    /// is the manifest's digest of the inputs (`InputDigest`), which the caller made while loading.
+    /// gives the manifest's digest of the inputs (`InputDigest`), asked for only when the manifest
+    /// is made: the caller may work it out meanwhile.
     public static func build(
         _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, previous: PreviousBuild? = nil,
-        inputDigest: String, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
+        inputDigest: () -> String, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
     ) throws -> BuildResult {
         let website = Website(site.config)
         let jobs = site.agencies.indices.flatMap { agency in site.agencies[agency].reports.indices.map { (agency: agency, report: $0) } }
@@ -158,7 +159,7 @@ public enum SiteBuilder {
             kept[entry.path] = entry
             siteFiles.append(entry)
         }
-        let inputs = inputDigest
+        let inputs = inputDigest()
         let fileList =
             FileList(patching: previous, rendered: Array(outputs.values), siteFiles: remadeSiteFiles, inputDigest: inputs, site: deployment)
             ?? FileList(reports: reportArtifacts, siteFiles: siteFiles, inputDigest: inputs, site: deployment)

@@ -45,13 +45,14 @@ import Testing
     }
 
     #if os(Linux)
-        @Test("on Linux the build runs on mimalloc, not glibc's allocator (NIANBAO_TIMINGS names it)")
+        @Test("on Linux the build runs on mimalloc in 2 MB pages, not glibc's allocator (NIANBAO_TIMINGS names it)")
         func allocator() throws {
             let site = try Self.sampleSite()
             let result = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"], environment: ["NIANBAO_TIMINGS": "1"])
             #expect(result.status == 0, "\(result.stderr)")
             // Linked after libc, mimalloc would be loaded but glibc's malloc would serve the process.
             #expect(result.stderr.contains("(allocator): mimalloc"), "\(result.stderr)")
+            #expect(result.stderr.contains(", 2 MB pages"), "\(result.stderr)")
         }
     #endif
 
