@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "Validation", targets: ["Validation"]),
         // For the fuzzers in Fuzz/, a package of its own built with -sanitize=fuzzer.
         .library(name: "SiteModel", targets: ["SiteModel"]),
+        .library(name: "Templates", targets: ["Templates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

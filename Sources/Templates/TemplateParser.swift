@@ -17,9 +17,12 @@ struct TemplateParser {
         var inParent = false
         var parentTopLevel = false
         var parentIndent: Int?
+        /// Sections and parents open around this point.
+        var depth = 0
 
         func entering(_ name: String, _ transforms: [String] = [], tagTookLine: Bool) -> State {
             var state = self
+            state.depth += 1
             state.section = (name, transforms)
             state.parentTopLevel = false
             if !tagTookLine { state.atLineStart = false }
@@ -37,7 +40,12 @@ struct TemplateParser {
     private var atEnd: Bool { position >= characters.count }
     private var current: Character { atEnd ? "\0" : characters[position] }
 
+    /// Deeper than this, a template is refused: each level is a frame of the parser's stack and
+    /// of the renderer's, and no page needs a hundred.
+    static let maximumDepth = 100
+
     private mutating func nodes(_ entered: State) throws(TemplateSyntaxError) -> [TemplateNode] {
+        guard entered.depth <= Self.maximumDepth else { throw failure(.nestedTooDeep) }
         var nodes: [TemplateNode] = []
         var state = entered
         var indent = ""  // the whitespace that began the line, held until something else is written
@@ -125,6 +133,7 @@ struct TemplateParser {
                 if !indent.isEmpty { nodes.append(.text(indent)) }
                 if standsAlone(state) { tookLine = true }
                 var inner = state
+                inner.depth += 1
                 inner.section = (written, [])
                 inner.atLineStart = true
                 inner.inParent = true

@@ -2,6 +2,16 @@
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
     let escape: @Sendable (String) -> String
+    /// What one page may still do: a partial that includes itself twice doubles at each level,
+    /// and the depth limit alone would let that run for ever. Past 100,000 partials or 64 MB
+    /// written, partials write nothing (the largest page of 20,000 reports, the index, is 7 MB).
+    let budget = Budget()
+
+    final class Budget {
+        var partials = 100_000
+        var bytes = 64 << 20
+        var exhausted: Bool { partials <= 0 || bytes <= 0 }
+    }
 
     /// Where a render is: the values from the page down to the innermost section's, and what
     /// partials and blocks passed down.
@@ -11,6 +21,8 @@ struct TemplateRenderer {
         var indentation: String? = nil
         var overrides: [String: [TemplateNode]]? = nil
         var escapes = true
+        /// Partials and parents open around this point.
+        var partials = 0
 
         func entering(_ value: TemplateValue, at position: SequencePosition? = nil) -> Scope {
             var scope = self
@@ -26,10 +38,16 @@ struct TemplateRenderer {
             scope.position = nil
             if let extra { scope.indentation = (indentation ?? "") + extra }
             if let added { scope.overrides = overrides?.merging(added) { outer, _ in outer } ?? added }
-            if isPartial { scope.escapes = true }
+            if isPartial {
+                scope.escapes = true
+                scope.partials += 1
+            }
             return scope
         }
     }
+
+    /// Partials inside partials deeper than this write nothing.
+    static let maximumPartialDepth = 64
 
     func render(_ nodes: [TemplateNode], _ entered: Scope, into output: inout String) {
         var scope = entered
@@ -53,9 +71,12 @@ struct TemplateRenderer {
         switch node {
         case .text(let text):
             output += text
+            budget.bytes -= text.utf8.count
         case .variable(let name, let escaped):
             guard let value = resolve(name, scope) else { return }
-            output += escaped && scope.escapes ? escape(value.printed) : value.printed
+            let text = escaped && scope.escapes ? escape(value.printed) : value.printed
+            output += text
+            budget.bytes -= text.utf8.count
         case .section(let name, let body, let inverted):
             let value = resolve(name, scope)
             if inverted { renderInverted(value, body, scope, into: &output) } else { renderSection(value, body, scope, into: &output) }
@@ -65,7 +86,10 @@ struct TemplateRenderer {
                 guard case .text(let named)? = resolve(TemplateName(name, transforms: []), scope) else { return }
                 key = named
             }
-            guard let partial = templates[key] else { return }
+            // A partial may include itself through a section, for nested lists; one that never
+            // stops would take the stack, so past this depth it writes nothing.
+            guard let partial = templates[key], scope.partials < Self.maximumPartialDepth, !budget.exhausted else { return }
+            budget.partials -= 1
             render(partial, scope.nested(indentation: indentation, overrides: overrides, isPartial: true), into: &output)
         case .block(let name, let defaults, let indentation):
             let body = scope.overrides?[name] ?? defaults

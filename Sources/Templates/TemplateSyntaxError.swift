@@ -15,6 +15,8 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case functionOnBlock
         /// Inside `{{<parent}}…{{/parent}}`, anything but `{{$block}}` overrides.
         case notABlockInParent
+        /// More than a hundred sections inside one another.
+        case nestedTooDeep
     }
 
     public let problem: Problem
@@ -35,6 +37,7 @@ public struct TemplateSyntaxError: Error, Sendable, Equatable {
         case .unknownPragma: "只支持 {{%CONTENT_TYPE: HTML}} 和 {{%CONTENT_TYPE: TEXT}}"
         case .functionOnBlock: "{{$块}} 的名称不能带函数"
         case .notABlockInParent: "{{<父模板}} 与 {{/父模板}} 之间只能有 {{$块}}…{{/块}}"
+        case .nestedTooDeep: "段落嵌套超过 \(TemplateParser.maximumDepth) 层"
         }
     }
 }
