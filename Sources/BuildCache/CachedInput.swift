@@ -30,7 +30,7 @@ public struct CachedInput: Sendable, Equatable {
     public static func read(_ label: String, in site: SiteDirectory, previous: CachedInput?) -> CachedInput {
         guard let signature = signature(of: label, in: site) else { return CachedInput(label: label, signature: nil, sha256: "") }
         if let previous, previous.signature == signature, previous.label == label { return previous }
-        guard let data = FileManager.default.contents(atPath: site.path + "/" + label) else {
+        guard let data = site.contents(of: label) else {
             return CachedInput(label: label, signature: nil, sha256: "")
         }
         return CachedInput(label: label, signature: signature, sha256: SHA256.hex(data))

@@ -20,10 +20,21 @@ public final class SiteDirectory: Sendable {
         if let descriptor { close(descriptor) }
     }
 
-    /// `stat(2)` of `relative` (to the site root), without following a last symbolic link only
-    /// where `stat` would not either: both follow it.
+    /// `stat(2)` of `relative` (to the site root); a symbolic link is followed, as `stat` does.
     func status(of relative: String, into info: inout stat) -> Bool {
         if let descriptor { return fstatat(descriptor, relative, &info, 0) == 0 }
         return stat(path + "/" + relative, &info) == 0
+    }
+
+    /// The bytes of `relative`, read through the same folder its `status` was taken in.
+    func contents(of relative: String) -> Data? {
+        guard let descriptor else { return FileManager.default.contents(atPath: path + "/" + relative) }
+        let file = openat(descriptor, relative, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        do {
+            return try FileHandle(fileDescriptor: file, closeOnDealloc: true).readToEnd() ?? Data()
+        } catch {
+            return nil
+        }
     }
 }

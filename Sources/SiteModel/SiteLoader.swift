@@ -109,7 +109,9 @@ public enum SiteLoader {
         var reports: [Report] = []
         for entry in subfolders(atPath: folderPath, path: "Content/\(slug)", into: &findings) {
             let path = "Content/\(slug)/\(entry)"
-            guard entry.count == 4, let year = Int(entry), entry.allSatisfy(\.isASCII) else {
+            // The name must be the year as written: `0123` or `+123` would be read as 123, and
+            // the report's files looked for under a folder that does not exist.
+            guard entry.count == 4, let year = Int(entry), String(year) == entry else {
                 findings.append(Rule.agencyConfig.finding(
                     "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
                     at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))

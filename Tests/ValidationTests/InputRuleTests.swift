@@ -132,4 +132,10 @@ import Testing
         site.folders.insert("Content/\(TestSite.slug)/drafts")
         expectOnly(try site.findings(), "agency-config", .warning, at: at("Content/\(TestSite.slug)/drafts"))
     }
+
+    @Test("four characters that read as a number but are not a year as written are not a year folder", arguments: ["0123", "+123"])
+    mutating func numberThatIsNotWrittenAsAYear(_ name: String) throws {
+        site.folders.insert("Content/\(TestSite.slug)/\(name)")
+        expectOnly(try site.findings(), "agency-config", .warning, at: at("Content/\(TestSite.slug)/\(name)"))
+    }
 }
