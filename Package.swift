@@ -134,7 +134,7 @@ let package = Package(
             name: "BuildCacheTests", dependencies: ["BuildCache", "ByteCoding", "Diagnostics", "Publish", "SiteBuilder", "SiteModel"]),
         .testTarget(
             name: "SiteBuilderTests",
-            dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics"],
+            dependencies: ["SiteBuilder", "OutputFolder", "SiteModel", "Validation", "ReportForm", "Diagnostics", "Templates"],
             resources: [.copy("Golden")]),
         .testTarget(
             name: "TemplatesTests",

@@ -6,9 +6,9 @@ extension Rule {
         fix: "检查 theme 的拼写；自建主题只需放入要改动的模板，其余模板会从 extends 指定的主题或默认主题取得。")
     public static let themeTemplate = Rule(
         id: "theme-template", family: .build, severity: .error, title: "模板语法错误",
-        checks: "主题中的 Mustache 模板能被解析：标签成对闭合，段落名称一致。",
+        checks: "主题中的 Mustache 模板能被解析：标签成对闭合，段落名称一致；渲染页面时不超出限制（不无限引用自身）。",
         basis: "Mustache 模板语法（mustache.github.io）。",
-        fix: "按所示行列改正模板；{{#名称}} 必须以 {{/名称}} 结束。")
+        fix: "按所示行列改正模板；{{#名称}} 必须以 {{/名称}} 结束；{{>部分模板}} 不要无条件地引用自身。")
     public static let linkBroken = Rule(
         id: "link-broken", family: .build, severity: .error, title: "站内链接无法到达",
         checks: "生成的每个页面中指向本站的链接（含 #锚点）都指向本次生成的文件和其中存在的 id。",

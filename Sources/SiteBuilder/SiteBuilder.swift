@@ -171,7 +171,7 @@ public enum SiteBuilder {
         lap("links")
         return BuildResult(
             files: [], paths: paths, written: PathOrder.sortedIndices(scanned.written).map { scanned.written[$0] },
-            findings: printFindings + links.allFindings, rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
+            findings: printFindings + links.allFindings + theme.limitFindings(), rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = $1.tokens }, siteFiles: siteFiles, links: links,
             digests: digests, fileList: fileList, leftovers: Leftovers((outputs, reportArtifacts, renderedArtifacts, writer, scanned)))
     }

@@ -22,6 +22,11 @@ public struct Theme: Sendable {
     /// The folders searched, most specific first.
     public let folders: [URL]
     let library: TemplateLibrary
+    /// Each template's file as users know it, for findings.
+    let files: [String: String]
+    let limits: TemplateLimits
+    /// The templates a render stopped at a limit of (`TemplateLimits`), this build.
+    let stopped = StoppedTemplates()
     /// Asset paths relative to `assets/`, each with the file that provides it and the path it is
     /// published at: stylesheets and scripts get the first eight hex digits of their SHA-256 in
     /// their name, so servers may cache them for a year.
@@ -29,8 +34,11 @@ public struct Theme: Sendable {
     /// For templates: `style_css` → `assets/style.0a1b2c3d.css`. Made once: every page asks.
     public let assetNames: [String: String]
 
-    init(name: String, folders: [URL], library: TemplateLibrary, assets: [(path: String, file: URL, published: String)]) {
-        (self.name, self.folders, self.library, self.assets) = (name, folders, library, assets)
+    init(
+        name: String, folders: [URL], library: TemplateLibrary, limits: TemplateLimits = .standard, files: [String: String] = [:],
+        assets: [(path: String, file: URL, published: String)]
+    ) {
+        (self.name, self.folders, self.library, self.limits, self.files, self.assets) = (name, folders, library, limits, files, assets)
         assetNames = Dictionary(
             uniqueKeysWithValues: assets.map {
                 ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), $0.published)
@@ -39,12 +47,28 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `context`.
     func render(_ template: String, _ context: TemplateValue) -> String {
-        library.render(context, template: template) ?? ""
+        // Once a page has stopped at a limit the build will be refused: the other pages are
+        // not worth the same wait.
+        guard !stopped.any, let rendered = library.render(context, template: template) else { return "" }
+        if let partial = rendered.stoppedIn { stopped.note(partial) }
+        return rendered.text
+    }
+
+    /// An error finding for each template a render stopped at a limit of: its pages are cut
+    /// short, so the build must not publish them.
+    func limitFindings() -> [Finding] {
+        stopped.names.map { template in
+            Rule.themeTemplate.finding(
+                "模板「\(template)」渲染时超出限制（嵌套 \(limits.depth) 层、\(limits.steps) 步或 \(limits.bytes >> 20) MB 文字），页面不完整",
+                gist: "template \(template) stopped at a rendering limit", at: SourceLocation(file: files[template] ?? "\(template).mustache"),
+                hint: "多半是 {{>部分模板}} 或 {{$块}} 引用了自身：递归须经由数据中逐层变短的列表结束。")
+        }
     }
 
     /// Loads the theme named in the site's configuration (`default` when none is), reporting
     /// missing themes and templates, and template syntax errors, as findings.
-    public static func load(for site: Site, builtIn: URL? = BuiltInTheme.folder) -> (Theme?, [Finding]) {
+    /// `limits` bound each page's render (`TemplateLimits`); tests make them small.
+    public static func load(for site: Site, builtIn: URL? = BuiltInTheme.folder, limits: TemplateLimits = .standard) -> (Theme?, [Finding]) {
         let name = site.config["theme"]?.value ?? BuiltInTheme.name
         var findings: [Finding] = []
         let folders = chain(name, site: site, builtIn: builtIn, findings: &findings)
@@ -61,7 +85,7 @@ public struct Theme: Sendable {
         }
         // `{{name}}` escapes by `HTML.escape`, which scans bytes: the five characters and
         // entities of the Mustache specification.
-        var library = TemplateLibrary(escape: HTML.escape)
+        var library = TemplateLibrary(escape: HTML.escape, limits: limits)
         for (template, (url, shown)) in templates.sorted(by: { $0.key < $1.key }) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 findings.append(
@@ -88,7 +112,7 @@ public struct Theme: Sendable {
         }
         guard findings.isEmpty else { return (nil, findings) }
         let theme = Theme(
-            name: name, folders: folders, library: library,
+            name: name, folders: folders, library: library, limits: limits, files: templates.mapValues(\.1),
             assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value, Self.publishedPath($0.key, $0.value)) })
         return (theme, [])
     }

@@ -7,10 +7,12 @@
 public struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
     private let escape: @Sendable (String) -> String
+    private let limits: TemplateLimits
 
     /// `escape` is what `{{name}}` does to a value in HTML.
-    public init(escape: @escaping @Sendable (String) -> String) {
+    public init(escape: @escaping @Sendable (String) -> String, limits: TemplateLimits = .standard) {
         self.escape = escape
+        self.limits = limits
     }
 
     /// Parses `text` and keeps it as `name`, replacing a template of that name.
@@ -22,10 +24,11 @@ public struct TemplateLibrary: Sendable {
 
     /// The template `name` rendered with `value` as the outermost value; nil when there is no
     /// such template. A name that stands for nothing writes nothing.
-    public func render(_ value: TemplateValue, template name: String) -> String? {
+    public func render(_ value: TemplateValue, template name: String) -> RenderedTemplate? {
         guard let nodes = templates[name] else { return nil }
         var output = ""
-        TemplateRenderer(templates: templates, escape: escape).render(nodes, .init(stack: [value]), into: &output)
-        return output
+        let renderer = TemplateRenderer(templates: templates, escape: escape, limits: limits)
+        renderer.render(nodes, .init(template: name, stack: [value]), into: &output)
+        return RenderedTemplate(text: output, stoppedIn: renderer.budget.stoppedIn, steps: limits.steps - renderer.budget.steps)
     }
 }

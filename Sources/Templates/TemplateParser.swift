@@ -45,7 +45,6 @@ struct TemplateParser {
     static let maximumDepth = 100
 
     private mutating func nodes(_ entered: State) throws(TemplateSyntaxError) -> [TemplateNode] {
-        guard entered.depth <= Self.maximumDepth else { throw failure(.nestedTooDeep) }
         var nodes: [TemplateNode] = []
         var state = entered
         var indent = ""  // the whitespace that began the line, held until something else is written
@@ -80,6 +79,12 @@ struct TemplateParser {
             }
             if atEnd { break }
             var tookLine = false
+            // Where the tag began (its opening delimiter), for an error about the tag as a whole.
+            let tagStart = position - state.open.count
+            if "#^<$".contains(current), state.depth >= Self.maximumDepth {
+                position = tagStart
+                throw failure(.nestedTooDeep)
+            }
             switch current {
             case "#", "^":
                 let inverted = current == "^"
@@ -313,9 +318,11 @@ struct TemplateParser {
 
     private func failure(_ problem: TemplateSyntaxError.Problem) -> TemplateSyntaxError {
         let at = min(position, characters.count)
-        let lineStart = characters[..<at].lastIndex(of: "\n").map { $0 + 1 } ?? 0
-        let lineEnd = characters[at...].firstIndex(of: "\n") ?? characters.count
-        let line = 1 + characters[..<at].reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" ? 1 : 0) }
+        // "\r\n" is one Character: a theme saved on Windows has no "\n" of its own.
+        func isBreak(_ character: Character) -> Bool { character == "\n" || character == "\r\n" }
+        let lineStart = characters[..<at].lastIndex(where: isBreak).map { $0 + 1 } ?? 0
+        let lineEnd = characters[at...].firstIndex(where: isBreak) ?? characters.count
+        let line = 1 + characters[..<at].reduce(0) { $0 + (isBreak($1) ? 1 : 0) }
         return TemplateSyntaxError(
             problem: problem, line: line, column: at - lineStart + 1, lineText: String(characters[lineStart..<lineEnd]))
     }

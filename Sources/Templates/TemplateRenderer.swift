@@ -2,32 +2,49 @@
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
     let escape: @Sendable (String) -> String
-    /// What one page may still do: a partial that includes itself twice doubles at each level,
-    /// and the depth limit alone would let that run for ever. Past 100,000 partials or 64 MB
-    /// written, partials write nothing (the largest page of 20,000 reports, the index, is 7 MB).
-    let budget = Budget()
+    let limits: TemplateLimits
+    /// What this render may still do (`TemplateLimits`): a partial that includes itself twice
+    /// doubles at each level, so depth alone does not bound the work.
+    let budget: Budget
+
+    init(templates: [String: [TemplateNode]], escape: @escaping @Sendable (String) -> String, limits: TemplateLimits) {
+        (self.templates, self.escape, self.limits) = (templates, escape, limits)
+        budget = Budget(steps: limits.steps, bytes: limits.bytes)
+    }
 
     final class Budget {
-        var partials = 100_000
-        var bytes = 64 << 20
-        var exhausted: Bool { partials <= 0 || bytes <= 0 }
+        var steps: Int
+        var bytes: Int
+        /// Set when a limit stopped the render; from then on nothing more is written.
+        var stopped = false
+        /// The template being rendered when it stopped.
+        var stoppedIn: String?
+
+        func stop(in scope: Scope) {
+            if !stopped { (stopped, stoppedIn) = (true, scope.template) }
+        }
+
+        init(steps: Int, bytes: Int) { (self.steps, self.bytes) = (steps, bytes) }
     }
 
     /// Where a render is: the values from the page down to the innermost section's, and what
     /// partials and blocks passed down.
     struct Scope {
+        /// The template these nodes are of: the page's, or the partial's.
+        var template: String
         var stack: [TemplateValue]
         var position: SequencePosition? = nil
         var indentation: String? = nil
         var overrides: [String: [TemplateNode]]? = nil
         var escapes = true
-        /// Partials and parents open around this point.
-        var partials = 0
+        /// Sections, partials and blocks open around this point.
+        var depth = 0
 
         func entering(_ value: TemplateValue, at position: SequencePosition? = nil) -> Scope {
             var scope = self
             scope.stack.append(value)
             scope.position = position
+            scope.depth += 1
             return scope
         }
 
@@ -38,45 +55,54 @@ struct TemplateRenderer {
             scope.position = nil
             if let extra { scope.indentation = (indentation ?? "") + extra }
             if let added { scope.overrides = overrides?.merging(added) { outer, _ in outer } ?? added }
-            if isPartial {
-                scope.escapes = true
-                scope.partials += 1
-            }
+            if isPartial { scope.escapes = true }
+            scope.depth += 1
             return scope
         }
     }
 
-    /// Partials inside partials deeper than this write nothing.
-    static let maximumPartialDepth = 64
+    /// Whether the render may go on into `scope` (and one more step), noting when it may not.
+    private func mayGo(into scope: Scope) -> Bool {
+        budget.steps -= 1
+        if budget.steps < 0 || budget.bytes < 0 || scope.depth > limits.depth { budget.stop(in: scope) }
+        return !budget.stopped
+    }
+
+    private func write(_ text: String, in scope: Scope, into output: inout String) {
+        budget.bytes -= text.utf8.count
+        if budget.bytes < 0 {
+            budget.stop(in: scope)
+            return
+        }
+        output += text
+    }
 
     func render(_ nodes: [TemplateNode], _ entered: Scope, into output: inout String) {
         var scope = entered
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &scope, into: &output) }
+            for node in nodes where !budget.stopped { render(node, &scope, into: &output) }
             return
         }
         // Indented (a partial alone on an indented line): every piece written at the start of a
         // line gets the indentation, except the first, which the line's own whitespace indents.
         var written = ""
-        for node in nodes {
+        for node in nodes where !budget.stopped {
             var piece = ""
             render(node, &scope, into: &piece)
-            if !piece.isEmpty, written.last == "\n" { written += indentation }
+            if !piece.isEmpty, written.last == "\n" { write(indentation, in: scope, into: &written) }
             written += piece
         }
         output += written
     }
 
     private func render(_ node: TemplateNode, _ scope: inout Scope, into output: inout String) {
+        guard mayGo(into: scope) else { return }
         switch node {
         case .text(let text):
-            output += text
-            budget.bytes -= text.utf8.count
+            write(text, in: scope, into: &output)
         case .variable(let name, let escaped):
             guard let value = resolve(name, scope) else { return }
-            let text = escaped && scope.escapes ? escape(value.printed) : value.printed
-            output += text
-            budget.bytes -= text.utf8.count
+            write(escaped && scope.escapes ? escape(value.printed) : value.printed, in: scope, into: &output)
         case .section(let name, let body, let inverted):
             let value = resolve(name, scope)
             if inverted { renderInverted(value, body, scope, into: &output) } else { renderSection(value, body, scope, into: &output) }
@@ -86,11 +112,10 @@ struct TemplateRenderer {
                 guard case .text(let named)? = resolve(TemplateName(name, transforms: []), scope) else { return }
                 key = named
             }
-            // A partial may include itself through a section, for nested lists; one that never
-            // stops would take the stack, so past this depth it writes nothing.
-            guard let partial = templates[key], scope.partials < Self.maximumPartialDepth, !budget.exhausted else { return }
-            budget.partials -= 1
-            render(partial, scope.nested(indentation: indentation, overrides: overrides, isPartial: true), into: &output)
+            guard let partial = templates[key] else { return }
+            var inner = scope.nested(indentation: indentation, overrides: overrides, isPartial: true)
+            inner.template = key
+            render(partial, inner, into: &output)
         case .block(let name, let defaults, let indentation):
             let body = scope.overrides?[name] ?? defaults
             render(body, scope.nested(indentation: indentation, overrides: nil, isPartial: false), into: &output)
@@ -104,7 +129,7 @@ struct TemplateRenderer {
     private func renderSection(_ value: TemplateValue?, _ body: [TemplateNode], _ scope: Scope, into output: inout String) {
         switch value {
         case .list(let items)?:
-            for (index, item) in items.enumerated() {
+            for (index, item) in items.enumerated() where !budget.stopped {
                 render(body, scope.entering(item, at: SequencePosition(index: index, isLast: index == items.count - 1)), into: &output)
             }
         case .flag(let flag)?:

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import SiteBuilder
 import SiteModel
+import Templates
 import Testing
 import Validation
 
@@ -34,10 +35,10 @@ enum BuiltSite {
         }
     }
 
-    static func build(_ root: URL = repositoryRoot) throws -> Build {
+    static func build(_ root: URL = repositoryRoot, limits: TemplateLimits = .standard) throws -> Build {
         let site = try SiteLoader.load(root: root)
         var findings = Validator.validate(site)
-        let (theme, themeFindings) = Theme.load(for: site)
+        let (theme, themeFindings) = Theme.load(for: site, limits: limits)
         findings += themeFindings
         guard let theme else { return Build(site: site, findings: findings, files: [:]) }
         // The input digest is the pipeline's to make (IncrementalBuildTests checks it); any will do here.

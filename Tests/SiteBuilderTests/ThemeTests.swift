@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SiteBuilder
+import Templates
 import Testing
 
 /// Themes: chosen in nianbao.yaml, one template overridden without copying the rest, errors
@@ -59,6 +60,18 @@ import Testing
         try copy.write("Themes/plain/templates/site-footer.mustache", "{{#site}}\n<footer>{{name}}|{{{name}}}</footer>\n{{/site}}\n")
         let html = try BuiltSite.build(copy.root).text("index.html")
         #expect(html.contains("\n<footer>江屿 A&amp;B &lt;i&gt; &quot;引&quot; &#39;q&#39;|江屿 A&B <i> \"引\" 'q'</footer>\n"))
+    }
+
+    @Test("a template that includes itself for ever is an error finding at its file (so the build refuses)")
+    func runawayTemplate() throws {
+        let copy = try SiteCopy()
+        try copy.write("nianbao.yaml", try copy.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: loop"))
+        try copy.write("Themes/loop/templates/site-footer.mustache", "<footer>{{>site-footer}}{{>site-footer}}</footer>\n")
+        let build = try BuiltSite.build(copy.root, limits: TemplateLimits(depth: 40, steps: 100_000, bytes: 1 << 20))
+        let finding = try #require(build.findings.first { $0.rule == "theme-template" })
+        #expect(finding.location.file == "Themes/loop/templates/site-footer.mustache")
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains("超出限制"))
     }
 
     @Test("a syntax error on a template's first line is reported on line 1")

@@ -17,7 +17,7 @@ struct SwiftMustacheReference {
 
     /// (swift-mustache's text, ours).
     func render(_ value: TemplateValue, template: String) -> (reference: String?, ours: String?) {
-        (library.render(Self.any(value), withTemplate: template), ours.render(value, template: template))
+        (library.render(Self.any(value), withTemplate: template), ours.render(value, template: template)?.text)
     }
 
     /// The value as swift-mustache takes it: strings, integers, booleans, arrays, dictionaries.

@@ -1,3 +1,4 @@
+import Foundation
 import Templates
 import Testing
 
@@ -47,44 +48,80 @@ struct SyntaxErrorTests {
 /// What a theme cannot do to nianbao: nest without end, or include itself for ever.
 @Suite("Template limits")
 struct TemplateLimitTests {
-    @Test("a hundred sections inside one another parse; a hundred and one are refused at the innermost")
+    @Test("a hundred sections inside one another parse; past that the template is refused at the innermost tag")
     func nesting() throws {
         func nested(_ depth: Int) -> String {
-            String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+            String(repeating: "{{#a}}\n", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
         }
         var library = TemplateLibrary(escape: { $0 })
         try library.register(nested(100), named: "deep")
-        #expect(library.render(["a": true], template: "deep") == "x")
-        #expect(throws: TemplateSyntaxError.self) { try library.register(nested(101), named: "deeper") }
-        do {
-            try library.register(String(repeating: "{{#a}}", count: 100_000), named: "huge")
-            Issue.record("100,000 open sections parsed")
-        } catch {
-            #expect(error.problem == .nestedTooDeep)
+        #expect(library.render(["a": true], template: "deep")?.text == "x")
+        for depth in [101, 100_000] {
+            do {
+                try library.register(nested(depth), named: "deeper")
+                Issue.record("\(depth) sections parsed")
+            } catch {
+                #expect(error.problem == .nestedTooDeep)
+                #expect((error.line, error.column, error.lineText) == (101, 1, "{{#a}}"))
+            }
         }
     }
 
-    @Test("a partial that includes itself stops, and nested lists through a partial render to the data's depth")
-    func recursion() throws {
+    /// Small limits, so that each case reaches them quickly.
+    static let limits = TemplateLimits(depth: 40, steps: 200_000, bytes: 1 << 20)
+
+    @Test(
+        "a template that would grow for ever stops at a limit and says so",
+        arguments: [
+            ("a partial including itself", "<{{>page}}>"),
+            ("a partial including itself twice", "{{>page}}{{>page}}"),
+            ("the same, with text", String(repeating: "长", count: 1000) + "{{>page}}{{>page}}"),
+            ("a block whose override holds itself", "{{$x}}{{/x}}{{<page}}{{$x}}{{$x}}{{/x}}{{/x}}{{/page}}"),
+            ("a list inside itself, twenty deep", String(repeating: "{{#list}}", count: 20) + "x" + String(repeating: "{{/list}}", count: 20)),
+            ("indentation of a million lines", String(repeating: " ", count: 1000) + "{{>lines}}\n"),
+        ])
+    func runaway(_ name: String, _ text: String) throws {
+        var library = TemplateLibrary(escape: { $0 }, limits: Self.limits)
+        try library.register(text, named: "page")
+        try library.register(String(repeating: "\n", count: 1_000_000), named: "lines")
+        let rendered = try #require(library.render(["list": ["a", "b", "c", "d", "e"]], template: "page"))
+        #expect(rendered.stoppedAtLimit, "\(name)")
+        #expect(rendered.text.utf8.count <= Self.limits.bytes + 4000, "\(name)")
+    }
+
+    @Test("the default theme's index of 20,000 reports stays far inside the standard limits")
+    func largestPage() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Themes/default/templates")
         var library = TemplateLibrary(escape: { $0 })
-        try library.register("<{{>loop}}>", named: "loop")
-        let looped = try #require(library.render([:], template: "loop"))
-        #expect(looped.hasPrefix("<<<") && looped.hasSuffix(">>>"))
-        #expect(looped.count == 2 * (1 + 64))  // the template itself and 64 partials inside it
-        // Twice at each level would be 2^64 partials: a page stops after 100,000, or 64 MB.
-        try library.register("{{>twice}}{{>twice}}", named: "twice")
-        #expect(library.render([:], template: "twice") == "")
-        try library.register("\(String(repeating: "长", count: 1000)){{>wide}}{{>wide}}", named: "wide")
-        let wide = try #require(library.render([:], template: "wide"))
-        #expect(wide.utf8.count > 64 << 20 && wide.utf8.count < 65 << 20)
+        for name in ["layout", "index", "site-header", "site-footer", "breadcrumbs"] {
+            try library.register(String(contentsOf: folder.appendingPathComponent(name + ".mustache"), encoding: .utf8), named: name)
+        }
+        let report: TemplateValue = [
+            "year": 2024, "title": "年报", "url": "a/2024/", "published": "2025-01-20", "status": "按期发布", "statusClass": "ok",
+        ]
+        let agency: TemplateValue = ["name": "机关", "slug": "a", "kind": "部门", "url": "a/", "reports": .list(Array(repeating: report, count: 5))]
+        guard case .map(var page) = ThemeValues.page else { return }
+        page["agencies"] = .list(Array(repeating: agency, count: 4000))
+        let rendered = try #require(library.render(.map(page), template: "index"))
+        #expect(!rendered.stoppedAtLimit)
+        #expect(rendered.steps < TemplateLimits.standard.steps / 10, "\(rendered.steps) steps")
+        #expect(rendered.text.utf8.count < TemplateLimits.standard.bytes / 10)
+    }
+
+    @Test("nested lists through a partial render to the data's depth, within the limits")
+    func recursion() throws {
+        var library = TemplateLibrary(escape: { $0 }, limits: Self.limits)
         try library.register("<li>{{name}}{{#children}}<ul>{{>node}}</ul>{{/children}}</li>", named: "node")
         let tree: TemplateValue = [
             "name": "一", "children": [["name": "二", "children": [["name": "三", "children": []]]], ["name": "四", "children": []]],
         ]
-        #expect(library.render(tree, template: "node") == "<li>一<ul><li>二<ul><li>三</li></ul></li></ul><ul><li>四</li></ul></li>")
+        let rendered = try #require(library.render(tree, template: "node"))
+        #expect(rendered.text == "<li>一<ul><li>二<ul><li>三</li></ul></li></ul><ul><li>四</li></ul></li>")
+        #expect(!rendered.stoppedAtLimit)
         // A leaf without its own `children` finds its parent's (Mustache looks outwards): the
         // recursion never ends by itself, and stops at the limit instead of taking the stack.
-        let leaky: TemplateValue = ["name": "一", "children": [["name": "二"]]]
-        #expect((library.render(leaky, template: "node") ?? "").components(separatedBy: "<li>二").count - 1 == 64)
+        let leaky = try #require(library.render(["name": "一", "children": [["name": "二"]]], template: "node"))
+        #expect(leaky.stoppedAtLimit)
     }
 }

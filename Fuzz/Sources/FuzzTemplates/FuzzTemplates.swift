@@ -7,7 +7,9 @@ import Templates
 public func fuzzTemplates(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    var library = TemplateLibrary(escape: { $0.replacingOccurrences(of: "<", with: "&lt;") })
+    // Small limits: a template that grows for ever stops within a few milliseconds.
+    var library = TemplateLibrary(
+        escape: { $0 }, limits: TemplateLimits(depth: 16, steps: 1_000, bytes: 16 << 10))
     do {
         try library.register(text, named: "page")
         try library.register("[{{>page}}]{{<page}}{{$main}}m{{/main}}{{/page}}", named: "outer")
