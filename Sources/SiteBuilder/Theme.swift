@@ -47,10 +47,11 @@ public struct Theme: Sendable {
 
     /// Renders `template` with `context`.
     func render(_ template: String, _ context: TemplateValue) -> String {
-        // Once a page has stopped at a limit the build will be refused: the other pages are
-        // not worth the same wait.
-        guard !stopped.any, let rendered = library.render(context, template: template) else { return "" }
-        if let partial = rendered.stoppedIn { stopped.note(partial) }
+        // Once a page of this template has stopped at a limit, the build will not be published
+        // (or, with --allow-errors, with that finding): its other pages are not worth the wait,
+        // as each would run into the same limit. Pages of other templates are still made.
+        guard !stopped.stopped(page: template), let rendered = library.render(context, template: template) else { return "" }
+        if let partial = rendered.stoppedIn { stopped.note(partial, page: template) }
         return rendered.text
     }
 

@@ -74,6 +74,19 @@ import Testing
         #expect(finding.message.contains("超出限制"))
     }
 
+    @Test("a page template that runs away stops its own pages only: the others are made whole")
+    func runawayPageOnly() throws {
+        let copy = try SiteCopy()
+        try copy.write("nianbao.yaml", try copy.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: loop"))
+        try copy.write("Themes/loop/templates/print.mustache", "<main>{{>print}}{{>print}}</main>\n")
+        let build = try BuiltSite.build(copy.root, limits: TemplateLimits(depth: 40, steps: 100_000, bytes: 1 << 20))
+        let findings = build.findings.filter { $0.rule == "theme-template" }
+        #expect(findings.map(\.location.file) == ["Themes/loop/templates/print.mustache"])
+        let index = try build.text("index.html")
+        #expect(index.hasSuffix("</html>\n") && index.contains("jiangyu-tax/"))
+        #expect(try build.text("jiangyu-tax/2024/index.html").hasSuffix("</html>\n"))
+    }
+
     @Test("a syntax error on a template's first line is reported on line 1")
     func syntaxErrorOnFirstLine() throws {
         let copy = try SiteCopy()
