@@ -111,7 +111,7 @@ public enum SiteLoader {
             let path = "Content/\(slug)/\(entry)"
             // The name must be the year as written: `0123` or `+123` would be read as 123, and
             // the report's files looked for under a folder that does not exist.
-            guard entry.count == 4, let year = Int(entry), String(year) == entry else {
+            guard let year = Self.year(named: entry) else {
                 findings.append(Rule.agencyConfig.finding(
                     "文件夹「\(entry)」不是年度（应为四位数字，如 2024）", gist: "folder is not a year",
                     at: SourceLocation(file: path), hint: "年度报告放在 Content/\(slug)/<年度>/ 中。", severity: .warning))
@@ -264,12 +264,19 @@ public enum SiteLoader {
         return (name, kind, fields["parent"], rollupYears(nodes["rollup"], file: file, into: &findings))
     }
 
+    /// A year as folders and `rollup:` write it: four digits, the first not 0 (`0123`, `+123`
+    /// and `-123` would read as numbers, and the year's files be looked for under another name).
+    static func year(named text: String) -> Int? {
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), !text.hasPrefix("0") else { return nil }
+        return Int(text)
+    }
+
     /// `rollup: [2023, 2024]` (or one year): the years whose tables sum the child agencies'.
     private static func rollupYears(_ node: YAMLNode?, file: String, into findings: inout [Finding]) -> [Located<Int>] {
         guard let node, !node.isNullLike else { return [] }
         var years: [Located<Int>] = []
         for item in node.sequence ?? [node] {
-            guard let text = item.string, text.count == 4, let year = Int(text) else {
+            guard let text = item.string, let year = Self.year(named: text) else {
                 findings.append(Rule.agencyConfig.finding(
                     "rollup 应当列出年度，如 [2023, 2024]", gist: "rollup must list years", at: item.location(in: file),
                     hint: "rollup 所列年度的统计表由下级机关（parent 为本机关）的统计表逐格相加而成。"))

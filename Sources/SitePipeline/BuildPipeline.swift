@@ -133,7 +133,10 @@ public enum BuildPipeline {
             throw .write(error.description)
         }
         lap("commit")
-        let saved = state.save(loaded, result: result, checked: checked, buildID: buildID)
+        // Pages cut short at a template limit (published only with --allow-errors) are not kept
+        // for the next build: it renders them again and reports the template again.
+        let cutShort = result.findings.contains { $0.rule == Rule.themeTemplate.id }
+        let saved = cutShort ? nil : state.save(loaded, result: result, checked: checked, buildID: buildID)
         if let session, let saved, let folder = state.folder {
             session.keep(
                 loaded, read: result.rendered, cache: saved, folder: folder, files: result.fileList, listing: state.inputListing)

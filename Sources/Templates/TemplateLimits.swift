@@ -12,7 +12,7 @@ public struct TemplateLimits: Sendable {
 
     /// Far above any page nianbao makes: the largest page of 20,000 reports, the index, is 7 MB
     /// and a tenth of these steps (a test holds it there).
-    public static let standard = TemplateLimits(depth: 256, steps: 20_000_000, bytes: 256 << 20)
+    public static let standard = TemplateLimits(depth: 256, steps: 20_000_000, bytes: 128 << 20)
 
     public init(depth: Int, steps: Int, bytes: Int) {
         (self.depth, self.steps, self.bytes) = (depth, steps, bytes)

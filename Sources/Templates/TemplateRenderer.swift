@@ -40,6 +40,13 @@ struct TemplateRenderer {
         /// Sections, partials and blocks open around this point.
         var depth = 0
 
+        /// The same values, one section further in (a section on `true`, or an inverted one).
+        var deeper: Scope {
+            var scope = self
+            scope.depth += 1
+            return scope
+        }
+
         func entering(_ value: TemplateValue, at position: SequencePosition? = nil) -> Scope {
             var scope = self
             scope.stack.append(value)
@@ -92,7 +99,9 @@ struct TemplateRenderer {
             if !piece.isEmpty, written.last == "\n" { write(indentation, in: scope, into: &written) }
             written += piece
         }
-        output += written
+        // Counted again as it is copied out: partials indented inside indented partials copy
+        // their text once per level.
+        write(written, in: scope, into: &output)
     }
 
     private func render(_ node: TemplateNode, _ scope: inout Scope, into output: inout String) {
@@ -133,7 +142,7 @@ struct TemplateRenderer {
                 render(body, scope.entering(item, at: SequencePosition(index: index, isLast: index == items.count - 1)), into: &output)
             }
         case .flag(let flag)?:
-            if flag { render(body, scope, into: &output) }
+            if flag { render(body, scope.deeper, into: &output) }
         case let value?:
             render(body, scope.entering(value), into: &output)
         case nil:
@@ -146,11 +155,11 @@ struct TemplateRenderer {
         case .list(let items)?:
             if items.isEmpty { render(body, scope.entering(.list(items)), into: &output) }
         case .flag(let flag)?:
-            if !flag { render(body, scope, into: &output) }
+            if !flag { render(body, scope.deeper, into: &output) }
         case .some:
             break
         case nil:
-            render(body, scope, into: &output)
+            render(body, scope.deeper, into: &output)
         }
     }
 

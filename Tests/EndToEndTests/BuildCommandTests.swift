@@ -98,6 +98,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/index.html").path))
     }
 
+    @Test("a template that includes itself refuses the build; published with --allow-errors, its pages are not cached as done")
+    func runawayTemplate() throws {
+        let site = try Self.sampleSite()
+        try site.write("nianbao.yaml", try site.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: loop"))
+        try site.write("Themes/loop/templates/print.mustache", "<main>{{>print}}</main>\n")
+        let refused = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("Themes/loop/templates/print.mustache") && refused.stdout.contains("theme-template"), "\(refused.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
+        let allowed = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf", "--allow-errors"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        // The next build, from the cache, must not take the cut-short pages for finished ones.
+        let again = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(again.status == 1)
+        #expect(again.stdout.contains("theme-template"), "\(again.stdout)")
+    }
+
     @Test("a build that fails leaves the previous Output/ byte-identical")
     func failedBuildKeepsOutput() throws {
         let site = try Self.sampleSite()

@@ -79,14 +79,28 @@ struct TemplateLimitTests {
             ("a block whose override holds itself", "{{$x}}{{/x}}{{<page}}{{$x}}{{$x}}{{/x}}{{/x}}{{/page}}"),
             ("a list inside itself, twenty deep", String(repeating: "{{#list}}", count: 20) + "x" + String(repeating: "{{/list}}", count: 20)),
             ("indentation of a million lines", String(repeating: " ", count: 1000) + "{{>lines}}\n"),
+            ("a partial inside a hundred sections on nothing", String(repeating: "{{^x}}", count: 100) + "{{>page}}" + String(repeating: "{{/x}}", count: 100)),
+            ("a partial inside a hundred sections on true", String(repeating: "{{#yes}}", count: 100) + "{{>page}}" + String(repeating: "{{/yes}}", count: 100)),
+            ("an indented partial writing a lot, inside itself", String(repeating: "长", count: 5000) + "\n {{>page}}\n"),
         ])
     func runaway(_ name: String, _ text: String) throws {
         var library = TemplateLibrary(escape: { $0 }, limits: Self.limits)
         try library.register(text, named: "page")
         try library.register(String(repeating: "\n", count: 1_000_000), named: "lines")
-        let rendered = try #require(library.render(["list": ["a", "b", "c", "d", "e"]], template: "page"))
+        let rendered = try #require(library.render(["list": ["a", "b", "c", "d", "e"], "yes": true], template: "page"))
         #expect(rendered.stoppedAtLimit, "\(name)")
         #expect(rendered.text.utf8.count <= Self.limits.bytes + 4000, "\(name)")
+    }
+
+    @Test("sections on true or on nothing count toward the depth, as sections on values do", arguments: ["{{^x}}", "{{#yes}}", "{{#site}}"])
+    func sectionsAreDeep(_ open: String) throws {
+        let close = open.replacingOccurrences(of: "{{^", with: "{{/").replacingOccurrences(of: "{{#", with: "{{/")
+        var library = TemplateLibrary(escape: { $0 }, limits: Self.limits)
+        try library.register(String(repeating: open, count: 100) + "{{>page}}" + String(repeating: close, count: 100), named: "page")
+        let rendered = try #require(library.render(["yes": true, "site": ["name": "站"]], template: "page"))
+        #expect(rendered.stoppedAtLimit)
+        // Stopped 40 deep, inside the first render: not after 40 partials of 100 sections each.
+        #expect(rendered.steps <= Self.limits.depth + 2, "\(rendered.steps) steps")
     }
 
     @Test("the default theme's index of 20,000 reports stays far inside the standard limits")
@@ -101,7 +115,10 @@ struct TemplateLimitTests {
             "year": 2024, "title": "年报", "url": "a/2024/", "published": "2025-01-20", "status": "按期发布", "statusClass": "ok",
         ]
         let agency: TemplateValue = ["name": "机关", "slug": "a", "kind": "部门", "url": "a/", "reports": .list(Array(repeating: report, count: 5))]
-        guard case .map(var page) = ThemeValues.page else { return }
+        guard case .map(var page) = ThemeValues.page else {
+            Issue.record("ThemeValues.page is not a map")
+            return
+        }
         page["agencies"] = .list(Array(repeating: agency, count: 4000))
         let rendered = try #require(library.render(.map(page), template: "index"))
         #expect(!rendered.stoppedAtLimit)

@@ -133,7 +133,7 @@ import Testing
         expectOnly(try site.findings(), "agency-config", .warning, at: at("Content/\(TestSite.slug)/drafts"))
     }
 
-    @Test("four characters that read as a number but are not a year as written are not a year folder", arguments: ["0123", "+123"])
+    @Test("four characters that read as a number but are not a year as written are not a year folder", arguments: ["0123", "+123", "-123"])
     mutating func numberThatIsNotWrittenAsAYear(_ name: String) throws {
         site.folders.insert("Content/\(TestSite.slug)/\(name)")
         expectOnly(try site.findings(), "agency-config", .warning, at: at("Content/\(TestSite.slug)/\(name)"))
