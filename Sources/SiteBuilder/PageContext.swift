@@ -17,7 +17,7 @@ struct PageContext {
 
     /// `assets` maps template names of assets (`style_css`) to the fingerprinted paths they are
     /// published at (`assets/style.0a1b2c3d.css`).
-    func dictionary(_ website: Website, assets: [String: String], adding extra: [String: TemplateValue] = [:]) -> TemplateValue {
+    func dictionary(_ website: Website, assets: TemplateValue, adding extra: [String: TemplateValue] = [:]) -> TemplateValue {
         let root = rootOverride ?? SitePaths.root(from: path)
         var page: [String: TemplateValue] = [
             "title": .text(title), "root": .text(root.isEmpty ? "./" : root),
@@ -44,7 +44,7 @@ struct PageContext {
             "page": .map(page),
             "meta": .list(meta.map { ["name": .text($0.name), "content": .text($0.content)] }),
             "breadcrumbs": .list(crumbs),
-            "assets": .map(assets.mapValues(TemplateValue.text)),
+            "assets": assets,
         ]
         context.merge(extra) { _, new in new }
         return .map(context)

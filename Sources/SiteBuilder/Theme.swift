@@ -24,7 +24,6 @@ public struct Theme: Sendable {
     let library: TemplateLibrary
     /// Each template's file as users know it, for findings.
     let files: [String: String]
-    let limits: TemplateLimits
     /// The templates a render stopped at a limit of (`TemplateLimits`), this build.
     let stopped = StoppedTemplates()
     /// Asset paths relative to `assets/`, each with the file that provides it and the path it is
@@ -32,17 +31,15 @@ public struct Theme: Sendable {
     /// their name, so servers may cache them for a year.
     public let assets: [(path: String, file: URL, published: String)]
     /// For templates: `style_css` → `assets/style.0a1b2c3d.css`. Made once: every page asks.
-    public let assetNames: [String: String]
+    public let assetNames: TemplateValue
 
-    init(
-        name: String, folders: [URL], library: TemplateLibrary, limits: TemplateLimits = .standard, files: [String: String] = [:],
-        assets: [(path: String, file: URL, published: String)]
-    ) {
-        (self.name, self.folders, self.library, self.limits, self.files, self.assets) = (name, folders, library, limits, files, assets)
-        assetNames = Dictionary(
-            uniqueKeysWithValues: assets.map {
-                ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), $0.published)
-            })
+    init(name: String, folders: [URL], library: TemplateLibrary, files: [String: String] = [:], assets: [(path: String, file: URL, published: String)]) {
+        (self.name, self.folders, self.library, self.files, self.assets) = (name, folders, library, files, assets)
+        assetNames = .map(
+            Dictionary(
+                uniqueKeysWithValues: assets.map {
+                    ($0.path.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "/", with: "_"), .text($0.published))
+                }))
     }
 
     /// Renders `template` with `context`.
@@ -58,7 +55,8 @@ public struct Theme: Sendable {
     /// An error finding for each template a render stopped at a limit of: its pages are cut
     /// short, so the build must not publish them.
     func limitFindings() -> [Finding] {
-        stopped.names.map { template in
+        let limits = library.limits
+        return stopped.names.map { template in
             Rule.themeTemplate.finding(
                 "模板「\(template)」渲染时超出限制（嵌套 \(limits.depth) 层、\(limits.steps) 步或 \(limits.bytes >> 20) MB 文字），页面不完整",
                 gist: "template \(template) stopped at a rendering limit", at: SourceLocation(file: files[template] ?? "\(template).mustache"),
@@ -113,7 +111,7 @@ public struct Theme: Sendable {
         }
         guard findings.isEmpty else { return (nil, findings) }
         let theme = Theme(
-            name: name, folders: folders, library: library, limits: limits, files: templates.mapValues(\.1),
+            name: name, folders: folders, library: library, files: templates.mapValues(\.1),
             assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value, Self.publishedPath($0.key, $0.value)) })
         return (theme, [])
     }

@@ -7,7 +7,8 @@
 public struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
     private let escape: @Sendable (String) -> String
-    private let limits: TemplateLimits
+    /// How far each render may go.
+    public let limits: TemplateLimits
 
     /// `escape` is what `{{name}}` does to a value in HTML.
     public init(escape: @escaping @Sendable (String) -> String, limits: TemplateLimits = .standard) {
@@ -19,8 +20,6 @@ public struct TemplateLibrary: Sendable {
     public mutating func register(_ text: String, named name: String) throws(TemplateSyntaxError) {
         templates[name] = try TemplateParser.parse(text)
     }
-
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// The template `name` rendered with `value` as the outermost value; nil when there is no
     /// such template. A name that stands for nothing writes nothing.

@@ -15,13 +15,13 @@ struct TemplateRenderer {
     final class Budget {
         var steps: Int
         var bytes: Int
-        /// Set when a limit stopped the render; from then on nothing more is written.
-        var stopped = false
-        /// The template being rendered when it stopped.
+        /// The template being rendered when a limit stopped the render; from then on nothing
+        /// more is written.
         var stoppedIn: String?
+        var stopped: Bool { stoppedIn != nil }
 
         func stop(in scope: Scope) {
-            if !stopped { (stopped, stoppedIn) = (true, scope.template) }
+            if !stopped { stoppedIn = scope.template }
         }
 
         init(steps: Int, bytes: Int) { (self.steps, self.bytes) = (steps, bytes) }

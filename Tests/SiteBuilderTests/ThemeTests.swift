@@ -62,12 +62,17 @@ import Testing
         #expect(html.contains("\n<footer>江屿 A&amp;B &lt;i&gt; &quot;引&quot; &#39;q&#39;|江屿 A&B <i> \"引\" 'q'</footer>\n"))
     }
 
-    @Test("a template that includes itself for ever is an error finding at its file (so the build refuses)")
-    func runawayTemplate() throws {
+    /// The sample built with theme `loop`, whose `template` is `text`, under small limits.
+    func buildLooping(_ template: String, _ text: String) throws -> BuiltSite.Build {
         let copy = try SiteCopy()
         try copy.write("nianbao.yaml", try copy.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: loop"))
-        try copy.write("Themes/loop/templates/site-footer.mustache", "<footer>{{>site-footer}}{{>site-footer}}</footer>\n")
-        let build = try BuiltSite.build(copy.root, limits: TemplateLimits(depth: 40, steps: 100_000, bytes: 1 << 20))
+        try copy.write("Themes/loop/templates/\(template).mustache", text)
+        return try BuiltSite.build(copy.root, limits: TemplateLimits(depth: 40, steps: 100_000, bytes: 1 << 20))
+    }
+
+    @Test("a template that includes itself for ever is an error finding at its file (so the build refuses)")
+    func runawayTemplate() throws {
+        let build = try buildLooping("site-footer", "<footer>{{>site-footer}}{{>site-footer}}</footer>\n")
         let finding = try #require(build.findings.first { $0.rule == "theme-template" })
         #expect(finding.location.file == "Themes/loop/templates/site-footer.mustache")
         #expect(finding.severity == .error)
@@ -76,10 +81,7 @@ import Testing
 
     @Test("a page template that runs away stops its own pages only: the others are made whole")
     func runawayPageOnly() throws {
-        let copy = try SiteCopy()
-        try copy.write("nianbao.yaml", try copy.read("nianbao.yaml").replacingOccurrences(of: "theme: default", with: "theme: loop"))
-        try copy.write("Themes/loop/templates/print.mustache", "<main>{{>print}}{{>print}}</main>\n")
-        let build = try BuiltSite.build(copy.root, limits: TemplateLimits(depth: 40, steps: 100_000, bytes: 1 << 20))
+        let build = try buildLooping("print", "<main>{{>print}}{{>print}}</main>\n")
         let findings = build.findings.filter { $0.rule == "theme-template" }
         #expect(findings.map(\.location.file) == ["Themes/loop/templates/print.mustache"])
         let index = try build.text("index.html")

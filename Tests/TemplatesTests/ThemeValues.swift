@@ -1,7 +1,8 @@
 import Templates
 
 /// Values with every key the default theme reads (docs/themes.md), each page's at once, so that
-/// every section of every template has something to render.
+/// every section of every template has something to render. Arbitrary text: the statutory
+/// headings and labels are the report form model's, not these tests'.
 enum ThemeValues {
     static let crumbs: TemplateValue = [["title": "年报", "url": "../"], ["title": "江屿市税务局", "url": "./", "current": true]]
 
@@ -9,11 +10,11 @@ enum ThemeValues {
         "title": "江屿市税务局2024年政府信息公开工作年度报告", "year": 2024, "agencyName": "江屿市税务局",
         "indexNumber": "11310000-2025-00001", "published": "2025-01-20", "publishedISO": "2025-01-20",
         "publishedChinese": "2025年1月20日", "form": "2021 年版", "canonical": "https://example.gov.cn/a/2024/",
-        "toc": [["title": "一、总体情况", "anchor": "s1"], ["title": "二、主动公开", "anchor": "s2"]],
-        "body": "<h2 id=\"s1\">一、总体情况</h2>\n<p>正文 &amp; 表格</p>", "pdf": true, "pdfPages": 7,
+        "toc": [["title": "第一节", "anchor": "s1"], ["title": "第二节", "anchor": "s2"]],
+        "body": "<h2 id=\"s1\">第一节</h2>\n<p>正文 &amp; 表格</p>", "pdf": true, "pdfPages": 7,
         "previous": ["year": 2023, "url": "../2023/"], "next": ["year": 2025, "url": "../2025/"],
         "tasks": [
-            "heading": "重点任务落实情况", "columns": ["序号", "任务", "时限", "状态", "完成时间", "说明"], "title": "2024 年要点",
+            "heading": "任务表", "columns": ["序号", "任务", "时限", "状态", "完成时间", "说明"], "title": "2024 年要点",
             "url": "../../tasks/2024/", "counts": [["status": "已完成", "count": 2], ["status": "推进中", "count": 1]],
             "rows": [
                 ["number": 1, "title": "任务一", "deadline": "6 月底前", "status": "已完成", "statusClass": "done", "completed": "2024-05-01",
@@ -40,7 +41,7 @@ enum ThemeValues {
         "agency": ["name": "江屿市税务局", "slug": "jiangyu-tax", "kind": "部门", "parent": ["name": "上级", "url": "../up/"]],
         "reports": [["year": 2024, "title": "年报", "url": "2024/", "published": "2025-01-20"]],
         "chart": [
-            "svg": "<svg></svg>", "caption": "历年申请", "series": [["label": "收到申请"], ["label": "予以公开"]],
+            "svg": "<svg></svg>", "caption": "历年申请", "series": [["label": "甲"], ["label": "乙"]],
             "years": [["year": 2023, "values": ["12", "8"]], ["year": 2024, "values": ["15", "9"]]],
         ],
         "list": [
