@@ -26,5 +26,23 @@ extension Rule {
         basis: "GB/T 9704-2012：公文用字应完整清晰。",
         fix: "换用收字更全的字体（如文泉驿正黑），或改用常用字形；生僻字可以图片或注释说明。")
 
-    static let buildRules = [themeMissing, themeTemplate, linkBroken, printFontMissing, printGlyphMissing]
+    public static let outputLink = Rule(
+        id: "output-link", family: .build, severity: .warning, title: "输出文件夹中有符号链接",
+        checks: "Output/ 中的符号链接。nianbao 从不经由链接写入或删除文件：生成的文件要放到链接所在位置时，删除链接，代之以真实的文件夹；其他链接保留。",
+        basis: "nianbao：Output/ 只含 nianbao 生成的文件；经由链接写入会改动网站以外的文件（如 ln -s /etc Output/xx）。",
+        fix: "删除 Output/ 中的链接。需要一并发布的文件放到站点的 static/ 文件夹，nianbao 会原样复制；由 Web 服务器提供的其他目录在服务器配置中指定。")
+    public static let outputForeignFile = Rule(
+        id: "output-foreign-file", family: .build, severity: .warning, title: "输出文件夹中有不是 nianbao 生成的文件",
+        checks: "完整生成时 Output/ 中有上次生成的清单（deploy/manifest.json）未列出的文件，例如管理员放入的网站验证文件（google123.html、.well-known/）。nianbao 在任何生成中都保留这些文件，但它们不在清单里，也不会随网站一并部署。",
+        basis: "nianbao：不删除用户写的文件；Output/ 由 nianbao 生成，其中的文件应能由站点内容重新得到。",
+        fix: "把这些文件移到站点根目录下的 static/ 文件夹（保持相对路径，如 static/.well-known/…），nianbao 会原样复制到 Output/ 并列入清单；然后从 Output/ 中删除它们。")
+    public static let staticFile = Rule(
+        id: "static-file", family: .build, severity: .warning, title: "static/ 中的文件无法发布",
+        checks: "站点的 static/ 文件夹中的文件原样复制到 Output/ 的同一相对路径。与生成的文件同名的文件、符号链接和非普通文件不复制（完整生成时报告；static/ 有改动时总是完整生成）。",
+        basis: "nianbao：生成的页面和数据文件由报告决定，不能被覆盖；链接可能指向站点以外的文件。",
+        fix: "给与生成文件同名的文件换个名字或位置；用普通文件代替符号链接。")
+
+    static let buildRules = [
+        themeMissing, themeTemplate, linkBroken, printFontMissing, printGlyphMissing, outputLink, outputForeignFile, staticFile,
+    ]
 }

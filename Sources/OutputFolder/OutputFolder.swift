@@ -13,6 +13,8 @@ public enum OutputFolderError: Error, Sendable, CustomStringConvertible {
     case write(String, String)
     /// The update was decided but not every file was put in place; the next build finishes it.
     case unfinished(String)
+    /// A folder beside the output under nianbao's names that nianbao will not replay or remove.
+    case leftover(String, String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum OutputFolderError: Error, Sendable, CustomStringConvertible {
             "写入 \(path) 失败：\(reason)；原有输出保持不变。\n(writing failed; the previous output is unchanged)"
         case .unfinished(let path):
             "更新 \(path) 时中断，部分文件尚未就位；再次运行 nianbao build 即可完成。\n(the update was interrupted part way; the next build finishes it)"
+        case .leftover(let path, let reason):
+            "拒绝处理 \(path)：\(reason)。nianbao 没有改动任何文件；请检查该文件夹，确认无用后手动删除，再重新生成。\n(refusing to replay or remove a leftover update folder; nothing was touched)"
         }
     }
 }
@@ -39,7 +43,7 @@ public enum OutputFolder {
 
     /// Starts replacing `folder` with the files a build is about to write.
     public static func replacement(of folder: URL) throws(OutputFolderError) -> any OutputReplacement {
-        OutputUpdate.recover(folder.standardizedFileURL)
+        try OutputUpdate.recover(folder.standardizedFileURL)
         let state = try state(of: folder.standardizedFileURL)
         if state == .ours { return try OutputUpdate(updating: folder, replacingAll: true) }
         return try StagingFolder(replacing: folder, state: state)
@@ -156,6 +160,20 @@ public enum OutputFolder {
             path += "/" + component
             if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         }
+    }
+
+    /// Makes `folder` anew (a folder of this process's name): whatever holds that name, left by
+    /// a process of the same id, is removed first without following links.
+    static func makeFreshFolder(_ folder: URL) throws {
+        removeLeftover(folder)
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard mkdir(folder.path, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    /// Removes a staging or update folder beside the output, never following a link.
+    static func removeLeftover(_ folder: URL) {
+        guard let parent = try? FolderDescriptor.open(folder.deletingLastPathComponent().path) else { return }
+        parent.removeTree(folder.lastPathComponent)
     }
 
     enum State { case absent, empty, ours }

@@ -9,32 +9,67 @@ import Foundation
 /// exists the update is decided; replaying it again after an interruption finishes it, since
 /// every step can be repeated.
 ///
-/// The file holds the marker (line breaks as U+0001) on its first line, then one path per line:
-/// a file to move, or, after a `/` (output paths are relative, so none begins with one), a file
-/// to remove. A journal without removals reads as the journals of earlier versions did.
-struct OutputJournal {
+/// A journal is bound to the output folder it was written for: the folder's device and inode,
+/// and its marker (with the build id) at the time. A journal found beside a folder is replayed
+/// only if both still match, and only if every path in it is relative, without `..`, and
+/// reached without a symbolic link on the way; otherwise it is refused whole and nothing is
+/// touched. A folder someone planted beside the output (from a checked-out repository, in a
+/// shared temporary folder) can so neither write nor delete anything outside the output folder.
+///
+/// The file: a header line, the target's `device inode`, the base marker and the new marker
+/// (line breaks as U+0001), then one path per line: a file to move, or, after a `/`, a file to
+/// remove.
+struct OutputJournal: Equatable {
     var marker: String
+    /// The marker of the output folder the journal was written for.
+    var base: String
+    var target: FolderIdentity
     var moved: [String]
     var removed: [String]
 
     static let name = ".journal"
+    static let header = "nianbao-journal 2"
+    /// A journal of 84,000 moves is about 5 MB.
+    static let sizeLimit = 256 << 20
 
     var text: String {
-        ([marker.replacingOccurrences(of: "\n", with: "\u{1}")] + moved.sorted() + removed.sorted().map { "/" + $0 })
-            .joined(separator: "\n")
+        let head = [
+            Self.header, "target \(target.device) \(target.inode)", "base " + Self.escaped(base), "marker " + Self.escaped(marker),
+        ]
+        return (head + moved.sorted() + removed.sorted().map { "/" + $0 }).joined(separator: "\n")
     }
 
-    init(marker: String, moved: [String], removed: [String]) {
-        (self.marker, self.moved, self.removed) = (marker, moved, removed)
+    init(marker: String, base: String, target: FolderIdentity, moved: [String], removed: [String]) {
+        (self.marker, self.base, self.target, self.moved, self.removed) = (marker, base, target, moved, removed)
     }
 
+    /// Reads a journal; nil for anything nianbao did not write: another header, a missing field,
+    /// or a path that is absolute, holds `..`, `.` or an empty part.
     init?(_ data: Data) {
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard !lines.isEmpty else { return nil }
-        marker = lines.removeFirst().replacingOccurrences(of: "\u{1}", with: "\n")
-        moved = lines.filter { !$0.isEmpty && !$0.hasPrefix("/") }.map(String.init)
-        removed = lines.filter { $0.hasPrefix("/") }.map { String($0.dropFirst()) }
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard lines.popFirst() == Substring(Self.header),
+            let targetLine = lines.popFirst(), targetLine.hasPrefix("target "),
+            let baseLine = lines.popFirst(), baseLine.hasPrefix("base "),
+            let markerLine = lines.popFirst(), markerLine.hasPrefix("marker ")
+        else { return nil }
+        let numbers = targetLine.dropFirst("target ".count).split(separator: " ").compactMap { UInt64($0) }
+        guard numbers.count == 2 else { return nil }
+        target = FolderIdentity(device: numbers[0], inode: numbers[1])
+        base = Self.unescaped(baseLine.dropFirst("base ".count))
+        marker = Self.unescaped(markerLine.dropFirst("marker ".count))
+        var (moved, removed) = ([String](), [String]())
+        for line in lines where !line.isEmpty {
+            let isRemoval = line.hasPrefix("/")
+            let path = isRemoval ? line.dropFirst() : line
+            guard FolderDescriptor.isSafeRelative(path) else { return nil }
+            if isRemoval { removed.append(String(path)) } else { moved.append(String(path)) }
+        }
+        (self.moved, self.removed) = (moved, removed)
     }
+
+    private static func escaped(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: "\u{1}") }
+    private static func unescaped(_ text: Substring) -> String { text.replacingOccurrences(of: "\u{1}", with: "\n") }
 
     /// Writes the journal into `staging`; renaming it into place is the commit point.
     func write(into staging: URL) throws {
@@ -44,42 +79,18 @@ struct OutputJournal {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
+}
 
-    /// Carries out the journal in `staging` on `target`: removals first (with the folders they
-    /// leave empty, so a file may take a removed folder's name), then the moves not made yet,
-    /// then the marker. False when a step failed; the journal stays for the next build.
-    static func replay(_ staging: URL, into target: URL) -> Bool {
-        guard let data = FileManager.default.contents(atPath: staging.appendingPathComponent(name).path),
-            let journal = OutputJournal(data)
-        else { return false }
-        let root = target.path
-        var emptied: Set<String> = []
-        for path in journal.removed {
-            guard unlink(root + "/" + path) == 0 || errno == ENOENT else { return false }
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                emptied.insert(String(folder))
-            }
-        }
-        // Deepest first; a folder still holding files stays (rmdir refuses it).
-        for folder in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + folder) }
-        let source = staging.path
-        for path in journal.moved {
-            let from = source + "/" + path
-            if rename(from, root + "/" + path) == 0 { continue }
-            guard access(from, F_OK) == 0 else { continue }  // moved before the interruption
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            guard (try? OutputFolder.makeFolders(folder, in: root)) != nil, rename(from, root + "/" + path) == 0 else { return false }
-        }
-        do {
-            try OutputFolder.write(Data(journal.marker.utf8), to: staging.appendingPathComponent(OutputFolder.marker).path)
-            guard rename(staging.appendingPathComponent(OutputFolder.marker).path, target.appendingPathComponent(OutputFolder.marker).path) == 0
-            else { return false }
-        } catch {
-            return false
-        }
-        try? FileManager.default.removeItem(at: staging)
-        return true
+/// A folder's device and inode: what names it whatever path leads to it.
+struct FolderIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(device: UInt64, inode: UInt64) { (self.device, self.inode) = (device, inode) }
+
+    init?(of folder: FolderDescriptor) {
+        var info = stat()
+        guard fstat(folder.descriptor, &info) == 0 else { return nil }
+        (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 }

@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import SiteBuilder
 
 /// The folder a build writes into while it runs, beside an output folder that does not exist
@@ -19,11 +23,10 @@ final class StagingFolder: Sendable {
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).nianbao-staging-\(pid)")
         do {
-            try? FileManager.default.removeItem(at: staging)  // left by a run of ours that was killed
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try OutputFolder.makeFreshFolder(staging)  // after one of ours of the same id that was killed
             try OutputFolder.write(Data(OutputFolder.markerText.utf8), to: staging.appendingPathComponent(OutputFolder.marker).path)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            OutputFolder.removeLeftover(staging)
             throw .write(target.path, error.localizedDescription)
         }
     }
@@ -46,8 +49,9 @@ final class StagingFolder: Sendable {
                 try OutputFolder.write(
                     Data(OutputFolder.markerText(buildID: buildID).utf8), to: staging.appendingPathComponent(OutputFolder.marker).path)
             }
-            if existing == .empty { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.moveItem(at: staging, to: target)
+            // rmdir(2) and rename(2) refuse a folder that filled up meanwhile: nothing is lost.
+            if existing == .empty, rmdir(target.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(staging.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             abort()
             throw .write(target.path, error.localizedDescription)
@@ -56,6 +60,6 @@ final class StagingFolder: Sendable {
 
     /// Removes the staging folder; the output path is untouched.
     func abort() {
-        try? FileManager.default.removeItem(at: staging)
+        OutputFolder.removeLeftover(staging)
     }
 }

@@ -45,7 +45,7 @@ public struct PreviousBuild: Sendable {
 
     /// A file of that build, as text.
     func text(_ path: String) -> String? {
-        FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        RegularFile.read(under: output.path, path, limit: 1 << 30).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The ids of a page of that build, for links into it.
@@ -58,4 +58,6 @@ public struct PreviousBuild: Sendable {
 /// build the whole site instead.
 public struct IncrementalBuildUnavailable: Error, Sendable {
     public let reason: String
+
+    public init(reason: String) { self.reason = reason }
 }

@@ -152,6 +152,17 @@ public enum SiteBuilder {
             try write("deploy/apache.conf", ServerConfig.apache(deployment))
             try write("deploy/README.md", ServerConfig.readme(deployment))
         }
+        // The site's static/ files, in a full build (a change to them makes one), where no
+        // generated file is.
+        var staticFindings: [Finding] = []
+        if previous == nil {
+            let found = StaticFiles.read(root: site.root)
+            var taken = Set(siteFiles.map(\.path)).union(["deploy/manifest.json"])
+            for artifacts in reportArtifacts { taken.formUnion(artifacts.files.map(\.path)) }
+            let publishable = StaticFiles.publishable(found.files, besides: taken)
+            for file in publishable.files { siteFiles.append(try writer.write(file)) }
+            staticFindings = found.findings + publishable.findings
+        }
         // Files kept from the previous build, then the manifest of everything but itself.
         let remadeSiteFiles = siteFiles.filter { !$0.path.hasPrefix("deploy/") }
         var kept = Dictionary(siteFiles.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -171,7 +182,7 @@ public enum SiteBuilder {
         lap("links")
         return BuildResult(
             files: [], paths: paths, written: PathOrder.sortedIndices(scanned.written).map { scanned.written[$0] },
-            findings: printFindings + links.allFindings + theme.limitFindings(), rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
+            findings: printFindings + links.allFindings + theme.limitFindings() + staticFindings, rendered: toRender.map { folder(jobs[$0]) }, artifacts: renderedArtifacts,
             tokens: outputs.values.reduce(into: [:]) { $0[$1.folder] = $1.tokens }, siteFiles: siteFiles, links: links,
             digests: digests, fileList: fileList, leftovers: Leftovers((outputs, reportArtifacts, renderedArtifacts, writer, scanned)))
     }

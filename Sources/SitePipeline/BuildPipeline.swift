@@ -25,6 +25,10 @@ public enum BuildPipeline {
         /// exit: freeing them object by object took a quarter of a second at 20,000 reports, and
         /// the system takes the memory back at exit at once. Never for the preview server.
         public var keepsMemoryUntilExit = false
+        /// Wait for another build of the site to end (`BuildLock`); false gives up at once.
+        public var waitsForOtherBuilds = true
+        /// Told what the build waits for, for the person who started it.
+        public var notice: @Sendable (String) -> Void = { _ in }
 
         public init(root: URL, output: URL, allowErrors: Bool = false, makePDFs: Bool = true, useCache: Bool = true) {
             self.root = root
@@ -61,10 +65,12 @@ public enum BuildPipeline {
         case outputRefused(String)
         /// Writing failed (exit 74).
         case write(String)
+        /// Another build of the site holds the lock (exit 75).
+        case locked(String)
 
         public var description: String {
             switch self {
-            case .unreadable(let message), .outputRefused(let message), .write(let message): message
+            case .unreadable(let message), .outputRefused(let message), .write(let message), .locked(let message): message
             }
         }
     }
@@ -75,6 +81,9 @@ public enum BuildPipeline {
     public static func run(
         _ options: Options, session: BuildSession? = nil, changes: InputChanges = .unknown, lap: (String) -> Void = { _ in }
     ) throws(Failure) -> Outcome {
+        if let problem = OutputLocation.problem(output: options.output, root: options.root) { throw .outputRefused(problem) }
+        let lock = try BuildLock(root: options.root, wait: options.waitsForOtherBuilds, notice: options.notice)
+        defer { withExtendedLifetime(lock) {} }
         var configFindings: [Finding] = []
         let config = SiteLoader.loadConfig(root: options.root, into: &configFindings)
         let (theme, themeFindings) = Theme.load(for: Site(root: options.root, config: config, agencies: [], findings: []))
@@ -99,8 +108,10 @@ public enum BuildPipeline {
         var result: BuildResult
         var commit: (String) throws(OutputFolderError) -> Void
         var abort: () -> Void
+        var notice: OutputFolderNotice?
         do {
-            (result, commit, abort) = try write(loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
+            (result, commit, abort, notice) = try write(
+                loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
         } catch let unavailable as IncrementalBuildUnavailable {
             // The previous output cannot be patched: build everything.
             state.forget("the previous output cannot be patched: \(unavailable.reason)")
@@ -108,7 +119,7 @@ public enum BuildPipeline {
             checked = state.validate(loaded)
             findings = checked.findings + extraFindings
             do {
-                (result, commit, abort) = try write(
+                (result, commit, abort, notice) = try write(
                     loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
             } catch let error as Failure {
                 throw error
@@ -121,7 +132,7 @@ public enum BuildPipeline {
             throw .write("\(error)")
         }
         lap("sort findings")
-        findings = (findings + result.findings).sortedForReport()
+        findings = (findings + result.findings + (notice.map { noticeFindings($0, options: options) } ?? [])).sortedForReport()
         guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
             abort()
             return .refused(findings: findings, reports: loaded.reports.count)
@@ -168,7 +179,7 @@ public enum BuildPipeline {
     private static func write(
         _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options,
         lap: (String) -> Void
-    ) throws -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void) {
+    ) throws -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void, OutputFolderNotice?) {
         // The manifest's digest of the inputs is worked out beside the rendering: an incremental
         // build renders on one core, and the listing of 64,000 inputs took 20 ms on its own.
         let inputDigest = BackgroundValue { [state] in state.inputDigest(site, theme: theme) }
@@ -186,7 +197,11 @@ public enum BuildPipeline {
                 let result = try SiteBuilder.build(
                     site, findings: findings, theme: theme, fonts: fonts, previous: previous, inputDigest: { inputDigest.value },
                     lap: lap, into: update.write)
-                return (result, { id throws(OutputFolderError) in try update.commit(buildID: id) }, update.abort)
+                // A link inside the output cannot be replaced by a real folder without the files
+                // under it that this build did not write: the whole site is built instead.
+                let links = update.linksOnTheWay()
+                if !links.isEmpty { throw IncrementalBuildUnavailable(reason: "symbolic links in the output folder: " + links.joined(separator: ", ")) }
+                return (result, { id throws(OutputFolderError) in try update.commit(buildID: id) }, update.abort, nil)
             } catch {
                 update.abort()
                 if error is IncrementalBuildUnavailable { throw error }
@@ -207,12 +222,37 @@ public enum BuildPipeline {
             let result = try SiteBuilder.build(
                 site, findings: findings, theme: theme, fonts: fonts, inputDigest: { inputDigest.value }, lap: lap,
                 into: replacement.write)
-            return (result, { id throws(OutputFolderError) in try replacement.commit(buildID: id) }, replacement.abort)
+            return (
+                result, { id throws(OutputFolderError) in try replacement.commit(buildID: id) }, replacement.abort,
+                (replacement as? OutputUpdate)?.notices
+            )
         } catch {
             replacement.abort()
             throw Failure.write((error as? OutputFolderError)?.description ?? "读取主题资源失败：\(error.localizedDescription)")
         }
     }
+}
+
+/// The warnings of what a full build found in the output folder that nianbao did not write.
+private func noticeFindings(_ notice: OutputFolderNotice, options: BuildPipeline.Options) -> [Finding] {
+    let root = options.root.standardizedFileURL.path + "/"
+    let output = options.output.standardizedFileURL.path
+    let shown = output.hasPrefix(root) ? String(output.dropFirst(root.count)) : output
+    var findings = notice.links.map { link in
+        Rule.outputLink.finding(
+            "\(shown)/\(link) 是符号链接：nianbao 不经由链接写入；生成的文件要放到它所在的位置时，链接已被删除并以真实文件夹代替，否则保留",
+            gist: "symbolic link inside the output folder: never written through", at: SourceLocation(file: shown + "/" + link))
+    }
+    if !notice.foreignFiles.isEmpty {
+        let listed = notice.foreignFiles.prefix(10).joined(separator: "、") + (notice.foreignFiles.count > 10 ? " 等" : "")
+        findings.append(
+            Rule.outputForeignFile.finding(
+                "\(shown)/ 中有 \(notice.foreignFiles.count) 个文件不是 nianbao 生成的，已保留：\(listed)",
+                gist: "\(notice.foreignFiles.count) files in the output folder were not written by nianbao; kept",
+                at: SourceLocation(file: shown + "/" + notice.foreignFiles[0]),
+                hint: "把它们移到站点的 static/ 文件夹（相对路径不变），nianbao 会原样复制到 \(shown)/ 并列入清单。"))
+    }
+    return findings
 }
 
 #if os(Linux)

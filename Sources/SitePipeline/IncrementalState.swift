@@ -42,7 +42,8 @@ struct IncrementalState {
 
     init(options: BuildPipeline.Options, theme: Theme?, fonts: FontSet?, session: BuildSession? = nil) {
         self.options = options
-        themeFiles = InputDigest.theme(theme?.folders ?? [])
+        // The static folder's files count as the theme's: a change rebuilds everything.
+        themeFiles = InputDigest.theme(theme?.folders ?? []) + InputDigest.staticFiles(root: options.root)
         taskListFiles = InputDigest.taskLists(root: options.root)
         settings = BuildSettings.key(
             root: options.root, makePDFs: options.makePDFs, themeFiles: themeFiles, taskLists: taskListFiles, fonts: fonts)

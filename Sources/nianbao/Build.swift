@@ -28,6 +28,9 @@ struct Build: ParsableCommand {
     @Flag(help: "不使用也不写入 .nianbao-cache/，全部重新生成 (ignore the build cache; build everything)")
     var noCache = false
 
+    @Flag(help: "同一站点正在生成时不等待，立即退出（exit 75）(do not wait for another build of this site)")
+    var noWait = false
+
     func run() throws {
         MemoryTuning.forBuild()
         var clock = PhaseClock()
@@ -42,12 +45,15 @@ struct Build: ParsableCommand {
         var options = BuildPipeline.Options(
             root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf, useCache: !noCache)
         options.keepsMemoryUntilExit = true
+        options.waitsForOtherBuilds = !noWait
+        options.notice = { printError($0) }
         let outcome: BuildPipeline.Outcome
         do {
             outcome = try BuildPipeline.run(options) { clock.lap($0) }
         } catch {
             printError(error.description)
             if case .outputRefused = error { throw Exit.findings }
+            if case .locked = error { throw Exit.busy }
             throw Exit.io
         }
         switch outcome {

@@ -15,6 +15,8 @@ enum Exit {
     static let findings = ExitCode(1)
     /// The site could not be read.
     static let io = ExitCode(74)
+    /// Another build of the site is running (`build --no-wait`).
+    static let busy = ExitCode(75)
 }
 
 /// Writes to standard error.
