@@ -25,6 +25,7 @@ let package = Package(
         // For the fuzzers in Fuzz/, a package of its own built with -sanitize=fuzzer.
         .library(name: "SiteModel", targets: ["SiteModel"]),
         .library(name: "Templates", targets: ["Templates"]),
+        .library(name: "OutputFolder", targets: ["OutputFolder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -9,6 +9,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzDriver"),
         .executableTarget(name: "FuzzTables", dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao")]),
+        .executableTarget(name: "FuzzJournal", dependencies: ["FuzzDriver", .product(name: "OutputFolder", package: "nianbao")]),
         .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzDriver", .product(name: "Templates", package: "nianbao")]),
         .executableTarget(name: "FuzzTasks", dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao")]),
         .executableTarget(name: "FuzzNarrative", dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao")]),
