@@ -195,7 +195,7 @@ public struct BuildCache: Sendable {
     /// server) and keeps it instead of reading it.
     @discardableResult
     public func save(to folder: URL) throws -> BuildCache {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CacheFolders.makeFolder(folder)
         let changed = order.filter { raw[$0] == nil }
         if let base, changed.count <= max(64, order.count / 8) {
             var writer = ByteWriter(capacity: 4096 * (changed.count + 16))

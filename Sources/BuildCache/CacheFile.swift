@@ -31,7 +31,8 @@ public enum CacheFile {
 
     /// Writes `bytes` to `path` (created or truncated); throws on any failure.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Never through a link: `.nianbao-cache/` may come with a checked-out repository.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
         defer { close(descriptor) }
         var written = 0

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The folders of `.nianbao-cache/`, one per output folder a build wrote. Each names its output
 /// folder in a file `output`, so that the cache of an output folder that is gone (a preview
 /// built with `-o` into a temporary folder, say: 100 MB at 20,000 reports) does not stay
@@ -7,6 +11,17 @@ import Foundation
 /// is always safe.
 public enum CacheFolders {
     static let recordName = "output"
+
+    /// Makes `folder` (a cache folder) and `.nianbao-cache/` above it, and throws if either is a
+    /// symbolic link: the cache folder may come with a checked-out repository, and a link there
+    /// would make a build write its cache files wherever it points.
+    public static func makeFolder(_ folder: URL) throws {
+        for url in [folder.deletingLastPathComponent(), folder] {
+            if mkdir(url.path, 0o755) != 0, errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            var info = stat()
+            guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw POSIXError(.ENOTDIR) }
+        }
+    }
 
     /// Notes in `folder` (a cache folder) which output folder its cache describes.
     public static func record(_ output: URL, in folder: URL) {

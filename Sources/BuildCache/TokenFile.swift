@@ -1,6 +1,10 @@
 import ByteCoding
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `tokens.bin` beside `cache.bin`: each report's search tokens, which an incremental build
 /// needs only for the reports it renders again (to take them out of the search shards), so
 /// they stay out of the record every build reads. Rebuilt whole by a full build; an
@@ -11,14 +15,13 @@ public enum TokenFile {
     /// Writes `tokens` (by report folder) and returns where each went. Each set is written as the
     /// array `read` returns.
     public static func write(_ tokens: [String: Set<String>], to folder: URL, appending: Bool) throws -> [String: Range<Int>] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try CacheFolders.makeFolder(folder)
         let url = folder.appendingPathComponent(name)
-        if !appending || !FileManager.default.fileExists(atPath: url.path) {
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: url)
+        // Never through a link: `.nianbao-cache/` may come with a checked-out repository.
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (appending ? 0 : O_TRUNC), 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
-        if !appending { try handle.truncate(atOffset: 0) }
         var offset = Int(try handle.seekToEnd())
         var ranges: [String: Range<Int>] = [:]
         var writer = ByteWriter()

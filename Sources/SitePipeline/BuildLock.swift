@@ -22,6 +22,10 @@ final class BuildLock {
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
             throw .write("无法创建 \(folder.path)：\(String(cString: strerror(errno)))")
         }
+        var folderInfo = stat()
+        guard lstat(folder.path, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR else {
+            throw .write("\(folder.path) 不是文件夹（或是符号链接）；删除它后重试，nianbao 会重新建立。(the cache folder is not a real folder)")
+        }
         descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .write("无法打开 \(path)：\(String(cString: strerror(errno)))") }
         var info = stat()

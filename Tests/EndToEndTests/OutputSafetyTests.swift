@@ -109,6 +109,31 @@ import Testing
         #expect(waited.stderr.contains("等它结束后再生成"))
     }
 
+    @Test("links planted in .nianbao-cache/ (it may come with a checked-out repository) are never written through")
+    func cacheLinks() throws {
+        let site = try BuildCommandTests.sampleSite()
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        let cache = site.root.appendingPathComponent(".nianbao-cache")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0 != "build.lock" })
+        let victim = site.root.appendingPathComponent("victim.txt")
+        try Data("precious".utf8).write(to: victim)
+        let tokens = cache.appendingPathComponent(folder + "/tokens.bin")
+        try FileManager.default.removeItem(at: tokens)
+        try FileManager.default.createSymbolicLink(at: tokens, withDestinationURL: victim)
+        let report = "Content/qingshan-tax/2023/report.md"
+        try site.write(report, try site.read(report) + "\n补充说明。\n")
+        #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
+        #expect(text(victim) == "precious")
+        // The whole cache folder a link: refused with a message, nothing written where it points.
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: cache)
+        try FileManager.default.createSymbolicLink(at: cache, withDestinationURL: elsewhere)
+        let refused = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(refused.status == 74 && refused.stderr.contains("不是文件夹（或是符号链接）"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
     @Test("files an administrator put in Output survive incremental and full builds with a warning; static/ is copied and listed")
     func administratorFiles() throws {
         let site = try BuildCommandTests.sampleSite()
