@@ -83,14 +83,16 @@ public struct ByteReader: Sendable {
 
     /// A string `ByteWriter.write(interned:)` wrote: the first time whole, then by number.
     @inlinable public mutating func internedString() throws(Malformed) -> String {
-        let number = try count()
+        // A number, not a length: it may exceed the bytes left (a site's 20,000th file named in
+        // the last kilobytes of a 64 MB cache), so only the table bounds it.
+        let number = try uint64()
         if number == 0 {
             let text = try string()
             interned.append(text)
             return text
         }
-        guard number <= interned.count else { throw Malformed(offset: position) }
-        return interned[number - 1]
+        guard number <= UInt64(interned.count) else { throw Malformed(offset: position) }
+        return interned[Int(number) - 1]
     }
 
     @inlinable public mutating func raw(_ length: Int) throws(Malformed) -> ArraySlice<UInt8> {
