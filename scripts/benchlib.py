@@ -67,6 +67,23 @@ def generate(work, agencies, years, hugo=None, rollups=False):
     print(f"generated {agencies * years} reports in {time.perf_counter() - t:.1f} s")
 
 
+def replicate(work, copies, hugo=None):
+    """The shipped sample replicated `copies` times into `work` (and its Hugo twin into `hugo`)
+    unless it already has a Content/ folder: the shape of a real site (parents rolling up many
+    children, the sample's narratives and tasks), 13 reports a copy."""
+    if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
+        return
+    if os.path.isdir(work) and os.listdir(work) and not os.path.isdir(os.path.join(work, "Content")):
+        sys.exit(f"{work} holds files but no generated site (no Content/); not touching it: remove it or choose another --keep")
+    shutil.rmtree(work, ignore_errors=True)
+    if hugo:
+        shutil.rmtree(hugo, ignore_errors=True)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "replicate-sample.py"), "--copies", str(copies), work]
+                   + (["--hugo", hugo] if hugo else []), check=True)
+    print(f"replicated the sample to {copies * 13} reports in {time.perf_counter() - t:.1f} s")
+
+
 def edit_report(site, agency="agency-00001", year=None):
     """A `before` hook for `measure`: appends a sentence (different each run) to one report, so the
     next build has exactly one changed report."""
