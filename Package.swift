@@ -74,7 +74,7 @@ let package = Package(
         ),
         // Replaces an output folder with a build's files, atomically, and never touches a folder
         // it did not create.
-        .target(name: "OutputFolder", dependencies: ["SiteBuilder"]),
+        .target(name: "OutputFolder", dependencies: ["SiteBuilder", "Publish"]),
         /// What a build keeps for the next one (`.nianbao-cache/`).
         .target(name: "BuildCache", dependencies: ["ByteCoding", "SiteModel", "SiteBuilder", "Publish", "Diagnostics", "Typesetting", "CZlib"]),
         // zlib from Debian (zlib1g-dev), for Flate streams in PDFs.

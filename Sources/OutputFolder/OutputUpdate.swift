@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 import SiteBuilder
 import Synchronization
 
@@ -143,17 +144,19 @@ public final class OutputUpdate: Sendable {
         guard replacesAll else { return ([], [], []) }
         let made = Set(written.withLock { $0 }).union(unchanged.withLock { $0 }).union([OutputFolder.marker])
         let ours = previousFiles.map { $0.union(["deploy/manifest.json"]) }
-        var (removed, foreign) = ([String](), [String]())
+        var (removed, candidates) = ([String](), [String]())
         for path in existing.regular where !made.contains(path) {
-            if ours?.contains(path) ?? true { removed.append(path) } else { foreign.append(path) }
+            if ours?.contains(path) ?? true { removed.append(path) } else { candidates.append(path) }
         }
-        var links: [String] = []
-        let madeFolders = Set(made.flatMap { path in
-            path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
-        })
+        guard !candidates.isEmpty || !existing.other.isEmpty else { return (removed, [], []) }
+        // What stands where the build needs a folder goes, whoever put it there.
+        let madeFolders = Set(made.flatMap { path in path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) } })
+        var (foreign, links) = ([String](), [String]())
+        for path in candidates {
+            if madeFolders.contains(path) { removed.append(path) } else { foreign.append(path) }
+        }
         for path in existing.other {
-            var info = stat()
-            let isLink = lstat(target.path + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+            let isLink = RegularFile.type(target.path + "/" + path) == S_IFLNK
             if isLink { links.append(path) }
             if made.contains(path) || madeFolders.contains(path) || !isLink { removed.append(path) } else { foreign.append(path) }
         }

@@ -3,7 +3,7 @@
     import SitePipeline
 
     /// Linux inotify watches on a site's input folders: `nianbao.yaml` in the root and every
-    /// folder under `Content/` and `Themes/`. Unlike polling, it costs nothing while nothing
+    /// folder under `Content/`, `Themes/` and `static/`. Unlike polling, it costs nothing while nothing
     /// changes and names the files that did, so a rebuild reads only the reports edited.
     ///
     /// One instance is used by one task. When the kernel's event queue overflowed, the changes
@@ -21,7 +21,7 @@
         private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
         /// The folders of a site's input directly under its root.
-        static let watched = ["Content", "Themes"]
+        static let watched = SiteWatcher.inputFolders
 
         /// Nil when inotify is unavailable (the caller polls instead).
         init?(root: String) {

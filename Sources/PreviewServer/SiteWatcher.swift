@@ -1,11 +1,14 @@
 import Foundation
 import SitePipeline
 
-/// Notices changes to a site's input: nianbao.yaml and everything under Content/ and Themes/.
+/// Notices changes to a site's input: nianbao.yaml and everything under Content/, Themes/ and static/.
 /// On Linux it is told by the kernel (`FolderEvents`), which names the files changed; elsewhere,
 /// or when inotify cannot be used (or stops seeing every folder), it polls the paths, sizes and
 /// modification times of every input file, and changes are `.unknown`. Used by one task.
 final class SiteWatcher {
+    /// The folders of a site's input directly under its root (with `nianbao.yaml`).
+    static let inputFolders = ["Content", "Themes", "static"]
+
     let root: URL
     #if canImport(Glibc)
         private var events: FolderEvents?
@@ -49,7 +52,7 @@ final class SiteWatcher {
         var hasher = Hasher()
         let manager = FileManager.default
         var paths = ["nianbao.yaml"]
-        for folder in ["Content", "Themes"] {
+        for folder in inputFolders {
             let enumerator = manager.enumerator(atPath: root.appendingPathComponent(folder).path)
             while let path = enumerator?.nextObject() as? String { paths.append(folder + "/" + path) }
         }
