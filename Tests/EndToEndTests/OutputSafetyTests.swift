@@ -174,3 +174,24 @@ import Testing
     }
 }
 
+
+/// `serve` publishes the site's static/ folder as `build` does, and sees it change.
+@Suite(.enabled(if: PublishedSiteTests.installed("curl") || PublishedSiteTests.underCI, "curl is not installed"))
+struct ServeStaticFilesTests {
+    @Test("a file added to static/ while serve runs is served at the same path")
+    func staticFileAppears() throws {
+        let site = try BuildCommandTests.sampleSite()
+        let server = try ServeCommandTests.Server(site: site.root)
+        try server.ready()
+        #expect(try server.get("/zfxxgk/ndbg/verify-123.txt").status == "404")
+        try site.write("static/verify-123.txt", "verification token 123")
+        var served = false
+        for _ in 0..<100 where !served {
+            Thread.sleep(forTimeInterval: 0.1)
+            let answer = try server.get("/zfxxgk/ndbg/verify-123.txt")
+            served = answer.status == "200" && answer.body == "verification token 123"
+        }
+        #expect(served, "the static file was not served within 10 s")
+        #expect(server.stop() == 0)
+    }
+}
