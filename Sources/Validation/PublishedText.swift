@@ -24,7 +24,9 @@ extension PublishedText {
             texts.append(PublishedText(text: tasks.list.value, location: tasks.list.location, place: "tasks.yaml 的 list ", gist: "tasks.yaml `list`"))
             for entry in tasks.entries {
                 let number = entry.number.value
-                for (key, value) in [("evidence", entry.evidence), ("reason", entry.reason)] {
+                // The office's own deadline is shown as written, beside the list's.
+                let deadline = entry.deadline.map { Located($0.value.phrase, at: $0.location) }
+                for (key, value) in [("evidence", entry.evidence), ("reason", entry.reason), ("deadline", deadline)] {
                     guard let value else { continue }
                     texts.append(PublishedText(
                         text: value.value, location: value.location, place: "tasks.yaml 第\(number)项 \(key) ", gist: "tasks.yaml task \(number) `\(key)`"))
@@ -51,7 +53,10 @@ extension PublishedText {
                 texts.append(PublishedText(text: value, location: top, place: "任务清单的 \(key) ", gist: "task list `\(key)`"))
             }
             for task in list.tasks {
-                let written = [("part", [task.part]), ("title", [task.title]), ("text", [task.text]), ("lead", task.lead), ("implement", task.implementing)]
+                let written = [
+                    ("part", [task.part]), ("title", [task.title]), ("text", [task.text]), ("lead", task.lead), ("implement", task.implementing),
+                    ("deadline", [task.deadlinePhrase]),
+                ]
                 for (key, values) in written {
                     for value in values where !value.isEmpty {
                         texts.append(PublishedText(

@@ -57,6 +57,7 @@ import Testing
         ("    status: 推进中\n    evidence: \"联系 +86 138 1234 5678\"\n", "+86 138 1234 5678", "privacy-mobile"),
         ("    status: 推进中\n    evidence: |\n      全年发布解读12篇。\n      经办人手机 138.1234.5678。\n", "138.1234.5678", "privacy-mobile"),
         ("    status: 不适用\n    reason: 已电话告知13812345678。\n", "13812345678", "privacy-mobile"),
+        ("    status: 推进中\n    deadline: 2024年12月31日前，联系人13812345678\n", "13812345678", "privacy-mobile"),
     ])
     func tasks(entry: String, value: String, rule: String) throws {
         var entries = TaskRuleTests.valid
@@ -73,15 +74,17 @@ import Testing
         expectOnly(try Self.privacy(site), "privacy-mobile", .error, at: Self.at("138 1234 5678", in: TestSite.agencyFile, of: site))
     }
 
-    @Test("a task list's title and a task's text")
+    @Test("a task list's title, a task's text and its deadline")
     func taskList() throws {
         var list = TaskRuleTests.list.replacingOccurrences(of: "title: 测试任务清单", with: "title: 测试任务清单（联系人13812345678）")
         list = list.replacingOccurrences(of: "title: 解读政策", with: "title: 解读政策\n        text: 退税账户6222020200112233446")
+        list = list.replacingOccurrences(of: "建成系统；", with: "建成系统（联系人 139 1234 5678）；")
         let site = TaskRuleTests.site(tasks: TaskRuleTests.tasks(TaskRuleTests.valid), list: list)
         let findings = try Self.privacy(site)
         #expect(findings.summary.sorted() == [
             "privacy-bank-card@\(Self.at("6222020200112233446", in: TaskRuleTests.listFile, of: site).description)",
             "privacy-mobile@\(Self.at("13812345678", in: TaskRuleTests.listFile, of: site).description)",
+            "privacy-mobile@\(Self.at("139 1234 5678", in: TaskRuleTests.listFile, of: site).description)",
         ].sorted())
     }
 
