@@ -96,11 +96,17 @@ extension PersonalData {
         return run.digits.isEmpty ? nil : run
     }
 
+    /// Words that start with a counter but are not one: 「13812345678次日回复」 is a number and
+    /// then "the next day", 「…个人信息」 "personal information".
+    static let wordsNotCounters: [(Unicode.Scalar, Unicode.Scalar)] = [("次", "日"), ("个", "人")]
+
     /// Whether a counter or unit follows at `index`, after spaces.
     private static func isCounted(_ line: [Unicode.Scalar], after index: Int) -> Bool {
         var next = index
         while next < line.count, line[next] == " " { next += 1 }
-        return next < line.count && counters.contains(line[next])
+        guard next < line.count, counters.contains(line[next]) else { return false }
+        guard next + 1 < line.count else { return true }
+        return !wordsNotCounters.contains { $0.0 == line[next] && $0.1 == line[next + 1] }
     }
 
     /// The digits of a mobile number without the country code (`+86`, `0086`, `86 `).

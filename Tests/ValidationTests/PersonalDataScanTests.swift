@@ -56,4 +56,26 @@ import Testing
         }
         #expect(held > 1000 && held < 19000, "both kinds of line should occur (\(held))")
     }
+
+    @Test("whatever the line, every finding's written text is at its column, and any finding's line passes the quick look")
+    func findingsPointAtTheirText() {
+        let pieces = [
+            "申请人", "1", "38", "1234", "5678", "320826", "19850315", "123X", " ", "-", ".", "(", ")", "+86", "１３８", "（", "）", "　",
+            "%2B", "%20", "%EF%BC%91", "&#49;", "&#x31;", "@qq.com", "zhang", "次", "元", "个人", "91350100M000100Y43", "%", "&#",
+        ]
+        var random = SeededRandom(seed: 0x2F4A_9C11_07D3_E865)
+        var found = 0
+        for _ in 0..<20000 {
+            let text = (0..<(1 + random.next(16))).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let scalars = Array(text.unicodeScalars)
+            for hit in PersonalData.find(in: ScanLine(scalars)) {
+                found += 1
+                let written = Array(hit.written.unicodeScalars)
+                #expect(Array(scalars[hit.offset..<min(scalars.count, hit.offset + written.count)]) == written, "\(text)")
+                let bytes = Array(text.utf8)
+                #expect(bytes.withUnsafeBufferPointer { PersonalData.mayHold($0) }, "\(text)")
+            }
+        }
+        #expect(found > 500, "findings should occur (\(found))")
+    }
 }

@@ -52,6 +52,8 @@ import Validation
         ("申请人手机138-1234-5678。", "138-1234-5678", "privacy-mobile"),
         ("申请人手机138　1234　5678。", "138　1234　5678", "privacy-mobile"),
         ("申请人手机138—1234—5678。", "138—1234—5678", "privacy-mobile"),
+        ("已电话告知13812345678次日办结。", "13812345678", "privacy-mobile"),
+        ("公开了13812345678个人信息。", "13812345678", "privacy-mobile"),
     ])
     mutating func reformatted(text: String, value: String, rule: String) throws {
         try expectFound(text: text, value: value, rule: rule)
