@@ -15,15 +15,8 @@ enum PrivacyRules {
     static func check(_ report: Report, allowed contacts: PublicContacts, source: SiteSource? = nil) -> [Finding] {
         let allowed = contacts.adding(ownCode: ownCode(report))
         var findings = narrative(report, allowed: allowed)
-        var lines: [String: [Substring]?] = [:]
-        for text in PublishedText.of(report) {
-            findings += scan(text, allowed: allowed) { file in
-                if let read = lines[file] { return read }
-                let read = source?.lines(of: file)
-                lines[file] = read
-                return read
-            }
-        }
+        let lines = SourceLines(source)
+        for text in PublishedText.of(report) { findings += scan(text, allowed: allowed, lines: lines) }
         return findings
     }
 
@@ -32,14 +25,9 @@ enum PrivacyRules {
     static func check(_ site: Site, allowed: PublicContacts, source: SiteSource?) -> [Finding] {
         var findings: [Finding] = []
         var seen: Set<String> = []
-        var lines: [String: [Substring]?] = [:]
+        let lines = SourceLines(source)
         for text in PublishedText.of(site) {
-            for finding in scan(text, allowed: allowed, lines: { file in
-                if let read = lines[file] { return read }
-                let read = source?.lines(of: file)
-                lines[file] = read
-                return read
-            }) where seen.insert("\(finding.rule) \(finding.location)").inserted {
+            for finding in scan(text, allowed: allowed, lines: lines) where seen.insert("\(finding.rule) \(finding.location)").inserted {
                 findings.append(finding)
             }
         }
@@ -80,7 +68,7 @@ enum PrivacyRules {
         }
     }
 
-    private static func scan(_ text: PublishedText, allowed: PublicContacts, lines: (String) -> [Substring]?) -> [Finding] {
+    private static func scan(_ text: PublishedText, allowed: PublicContacts, lines: SourceLines) -> [Finding] {
         var value = text.text
         let candidate = value.withUTF8 { $0.contains(where: PersonalData.isCandidateByte) }
         guard candidate else { return [] }
@@ -89,11 +77,27 @@ enum PrivacyRules {
             var line = line
             guard line.withUTF8({ PersonalData.mayHold($0) }) else { continue }
             for found in PersonalData.find(in: ScanLine(Array(line.unicodeScalars))) where !allowed.contains(found) {
-                let location = text.location(of: found, onLine: number, in: lines(text.location.file))
+                let location = text.location(of: found, onLine: number, in: lines[text.location.file])
                 findings.append(finding(found.kind, masked: PersonalData.masked(found.text), at: location, in: text))
             }
         }
         return findings
+    }
+}
+
+/// The lines of the files findings are placed in, each read at most once per check, and only
+/// when a value holds something.
+private final class SourceLines {
+    let source: SiteSource?
+    var read: [String: [Substring]?] = [:]
+
+    init(_ source: SiteSource?) { self.source = source }
+
+    subscript(file: String) -> [Substring]? {
+        if let lines = read[file] { return lines }
+        let lines = source?.lines(of: file)
+        read[file] = lines
+        return lines
     }
 }
 
