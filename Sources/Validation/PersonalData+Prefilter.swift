@@ -13,7 +13,8 @@ extension PersonalData {
 
     /// Whether a line could hold any of them, on its bytes: an `@` or an escape, eleven digits
     /// with no more than two separators in a row between them (spaces, hyphens, full stops,
-    /// brackets, `+`; full-width forms and dashes included), or a letter-and-digit run of
+    /// brackets, `+`, the backslash of a Markdown escape; full-width forms and dashes included),
+    /// or a letter-and-digit run of
     /// eighteen. A superset of what the scan finds, which allows one separator between groups
     /// (two in `(138) 1234…`). Two separators are at most six bytes, so eight bytes without an
     /// ASCII byte or a full-width form always end a run, and can be skipped.
@@ -64,7 +65,8 @@ extension PersonalData {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): return (.digit, 1)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return (.letter, 1)
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"),
+                UInt8(ascii: "\\"):
                 return (.separator, 1)
             case UInt8(ascii: "@"): return (.candidate, 1)
             case UInt8(ascii: "%"):

@@ -1,6 +1,7 @@
 /// A line of published text as a reader of the page sees it, for the personal-data scan: full-width
 /// digits, letters and separators as their ASCII forms (`１３８` reads as 138), `%XX` in link
-/// addresses and `&#NN;` character references decoded (the browser shows them decoded). Each
+/// addresses and `&#NN;` character references decoded (the browser shows them decoded), the
+/// backslash of a Markdown escape dropped. Each
 /// scalar keeps the column it was written at, so a finding points at the text as written.
 struct ScanLine {
     /// The scalars as read.
@@ -22,12 +23,18 @@ struct ScanLine {
             } else if written[index] == "&", let (scalar, length) = Self.characterReference(written, at: index) {
                 append(scalar, at: index)
                 index += length
+            } else if written[index] == "\\", index + 1 < written.count, Self.escapable.contains(written[index + 1]) {
+                // A Markdown escape (`138\-1234\-5678`) shows the mark alone.
+                index += 1
             } else {
                 append(written[index], at: index)
                 index += 1
             }
         }
     }
+
+    /// What a backslash escapes in Markdown: ASCII punctuation.
+    static let escapable = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
     private mutating func append(_ scalar: Unicode.Scalar, at column: Int) {
         scalars.append(Self.folded(scalar))
