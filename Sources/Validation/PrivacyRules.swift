@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import SiteModel
 
 /// Personal data and commercial secrets in everything that is published (seed task 14; issue
@@ -34,12 +33,14 @@ enum PrivacyRules {
         return findings
     }
 
-    /// The office's own unified social credit code: the part of its 索引号 before the first `/`
-    /// (`11320800014160536F/2024-00012`), which every index number of the office starts with.
+    /// The office's own unified social credit code: the letters and digits its 索引号 starts
+    /// with (`11320800014160536F/2024-00012`, `…F-2024-00012`), as every index number of the
+    /// office does.
     static func ownCode(_ report: Report) -> String? {
-        guard let index = report.frontMatter["索引号"]?.value, let slash = index.firstIndex(of: "/") else { return nil }
-        let code = index[..<slash].trimmingCharacters(in: .whitespaces)
-        return code.isEmpty ? nil : code
+        guard let index = report.frontMatter["索引号"]?.value else { return nil }
+        let scalars = index.unicodeScalars.map(ScanLine.folded).drop { $0 == " " }
+        let code = scalars.prefix { PersonalData.isAlphanumeric($0) }
+        return code.isEmpty ? nil : String(String.UnicodeScalarView(code))
     }
 
     private static func narrative(_ report: Report, allowed: PublicContacts) -> [Finding] {

@@ -91,9 +91,11 @@ import Validation
         #expect(found.isEmpty, "\(found.summary)")
     }
 
-    @Test("the office's own code at the head of its 索引号 is not a finding, there or in the text; another code is")
-    mutating func ownCode() throws {
-        site.replace("索引号: 000000000/2025-00001", with: "索引号: 11320800014160536F/2025-00012", in: path)
+    @Test("the office's own code at the head of its 索引号 is not a finding, there or in the text; another code is", arguments: [
+        "11320800014160536F/2025-00012", "11320800014160536F-2025-00012", "１１３２０８０００１４１６０５３６Ｆ／2025-00012",
+    ])
+    mutating func ownCode(index: String) throws {
+        site.replace("索引号: 000000000/2025-00001", with: "索引号: \(index)", in: path)
         write("本局统一社会信用代码11320800014160536F；涉及纳税人91350100M000100Y43。")
         let findings = privacy(try site.findings())
         #expect(findings.summary == ["privacy-credit-code@\(at("91350100M000100Y43").description)"])
