@@ -29,9 +29,10 @@ public enum Validator {
         let agencies = Dictionary(uniqueKeysWithValues: site.agencies.map { ($0.slug, $0) })
         let checked = Mutex([Int: [Finding]]())
         let contacts = PublicContacts(site.config["public_contacts"]?.value)
+        let source = SiteSource(root: site.root, config: site.config)
         DispatchQueue.concurrentPerform(iterations: fresh.count) { index in
             let report = reports[fresh[index]]
-            let findings = validate(report, agency: agencies[report.agency], contacts: contacts)
+            let findings = validate(report, agency: agencies[report.agency], contacts: contacts, source: source)
             checked.withLock { $0[fresh[index]] = findings }
         }
         var perReport: [String: [Finding]] = [:]
@@ -53,6 +54,7 @@ public enum Validator {
             findings += found
         }
         findings += TaskRules.check(site)
+        findings += PrivacyRules.check(site, allowed: contacts, source: source)
         return (findings.sortedForReport(), perReport, crossYear)
     }
 
@@ -74,11 +76,13 @@ public enum Validator {
         let collected = Mutex([Finding]())
         let cells = CellSelection(CrossYearRules.cells)
         var ignored: [Finding] = []  // the loader reports them
-        let contacts = PublicContacts(SiteLoader.loadConfig(root: root, into: &ignored)["public_contacts"]?.value)
+        let config = SiteLoader.loadConfig(root: root, into: &ignored)
+        let contacts = PublicContacts(config["public_contacts"]?.value)
+        let source = SiteSource(root: root, config: config)
         let visit: @Sendable (Report, Agency) -> Report = { report, agency in
             // A roll-up is checked once its children are summed (after loading).
             if agency.rollsUp(report.year) { return report }
-            let findings = validate(report, agency: agency, contacts: contacts)
+            let findings = validate(report, agency: agency, contacts: contacts, source: source)
             collected.withLock { $0 += findings }
             return report.keeping(cells)
         }
@@ -101,18 +105,22 @@ public enum Validator {
         DispatchQueue.concurrentPerform(iterations: agencies.count) { index in
             let agency = agencies[index]
             var found: [Finding] = []
-            for report in agency.reports where agency.rollsUp(report.year) { found += validate(report, agency: agency, contacts: contacts) }
+            for report in agency.reports where agency.rollsUp(report.year) {
+                found += validate(report, agency: agency, contacts: contacts, source: source)
+            }
             found += CrossYearRules.check(agency.reports)
             if !found.isEmpty { perAgency.withLock { $0[index] = found } }
         }
         for found in perAgency.withLock({ $0 }) { findings += found }
         findings += TaskRules.check(site)
+        findings += PrivacyRules.check(site, allowed: contacts, source: source)
         return (site, findings.sortedForReport())
     }
 
     /// The findings of one report on its own. `contacts` are the office's published contacts,
-    /// which the privacy rules allow.
-    public static func validate(_ report: Report, agency: Agency?, contacts: PublicContacts = .none) -> [Finding] {
+    /// which the privacy rules allow; `source` lets them place a finding in a YAML value at its
+    /// column (without it, at the value's start).
+    public static func validate(_ report: Report, agency: Agency?, contacts: PublicContacts = .none, source: SiteSource? = nil) -> [Finding] {
         var findings = report.findings
         findings += StructureRules.check(report)
         findings += FrontMatterRules.check(report, agency: agency)
@@ -120,7 +128,7 @@ public enum Validator {
         if let tables = report.tables { findings += ArithmeticRules.check(tables) }
         findings += NarrativeRules.check(report)
         findings += WebRules.check(report)
-        findings += PrivacyRules.check(report, allowed: contacts)
+        findings += PrivacyRules.check(report, allowed: contacts, source: source)
         return findings
     }
 }
