@@ -15,7 +15,12 @@ public enum AuditFormatter {
             out += "\(levelNames[level.level] ?? "第\(level.level)级")：\(level.passed)/\(level.checked) 可经 IPv6 访问（\(percent)%）\(mark)\n"
             for failure in level.failures { out += "  ✗ \(failure.url)  \(failure.reason)\n" }
         }
+        if report.deadlineReached { out += "整个检测的时限已到，检测在此停止（deadline reached）。\n" }
         if report.unchecked > 0 { out += "另有 \(report.unchecked) 个链接因页数或时间上限未检查。\n" }
+        if !report.truncated.isEmpty {
+            out += "\(report.truncated.count) 个页面的正文超过大小上限，只读取了开头（body over the size cap, cut）：\n"
+            for url in report.truncated.prefix(20) { out += "  \(url)\n" }
+        }
         out += String(format: "用时 %.2f 秒。\n", report.seconds)
         return out
     }
@@ -26,7 +31,7 @@ public enum AuditFormatter {
 
     public static func json(_ report: IPv6Audit.Report, minimumRate: Double) -> String {
         func response(_ value: HTTPFetcher.Response) -> [String: Any] {
-            var out: [String: Any] = ["ok": value.isSuccess, "status": value.status, "address": value.address]
+            var out: [String: Any] = ["ok": value.isSuccess, "status": value.status, "address": value.address, "truncated": value.truncated]
             if let error = value.error { out["error"] = error }
             return out
         }
@@ -39,8 +44,8 @@ public enum AuditFormatter {
                     "failures": level.failures.map { ["url": $0.url, "reason": $0.reason] },
                 ] as [String: Any]
             },
-            "unchecked": report.unchecked, "minimum_rate": minimumRate, "passed": passed(report, minimumRate: minimumRate),
-            "seconds": report.seconds,
+            "unchecked": report.unchecked, "deadline_reached": report.deadlineReached, "truncated": report.truncated,
+            "minimum_rate": minimumRate, "passed": passed(report, minimumRate: minimumRate), "seconds": report.seconds,
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"

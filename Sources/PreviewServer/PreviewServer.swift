@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 import SitePipeline
@@ -7,7 +8,8 @@ import Synchronization
 
 /// `nianbao serve`: builds the site into a preview folder, serves it on loopback over IPv6 and
 /// IPv4 (one listener per address) under its base path, rebuilds when an input file changes and
-/// makes open pages reload. Stops cleanly on SIGINT and SIGTERM.
+/// makes open pages reload. Stops cleanly on SIGINT and SIGTERM. Connections are bounded in time
+/// and number (`ConnectionLimits`).
 public enum PreviewServer {
     public struct Options: Sendable {
         public var root: URL
@@ -17,15 +19,17 @@ public enum PreviewServer {
         public var makePDFs: Bool
         /// How often inputs are checked for changes.
         public var pollInterval: Duration
+        public var limits: ConnectionLimits
 
         public init(root: URL, output: URL, hosts: [String] = ["::1", "127.0.0.1"], port: Int = 8000, makePDFs: Bool = false,
-                    pollInterval: Duration = .milliseconds(300)) {
+                    pollInterval: Duration = .milliseconds(300), limits: ConnectionLimits = ConnectionLimits()) {
             self.root = root
             self.output = output
             self.hosts = hosts
             self.port = port
             self.makePDFs = makePDFs
             self.pollInterval = pollInterval
+            self.limits = limits
         }
     }
 
@@ -66,9 +70,17 @@ public enum PreviewServer {
         }
         var logger = Logger(label: "nianbao-serve")
         logger.logLevel = .warning
+        raiseDescriptorLimit()
+        // One registry for all listeners: the cap is on the process's connections.
+        let registry = ConnectionRegistry(limit: options.limits.maxConnections)
+        let limits = options.limits
+        let server = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(inner: HTTP1Channel(responder: responder), limits: limits, registry: registry)
+        }
         var services: [any Service] = options.hosts.map { host in
             Application(
-                responder: responder, configuration: .init(address: .hostname(host, port: options.port), serverName: "nianbao"),
+                responder: responder, server: server,
+                configuration: .init(address: .hostname(host, port: options.port), serverName: "nianbao"),
                 onServerRunning: { channel in listening(channel.localAddress?.description ?? host) }, logger: logger)
         }
         services.append(Watcher(watcher: watcher, interval: options.pollInterval, rebuild: rebuild))
@@ -88,9 +100,22 @@ public enum PreviewServer {
         })();
         """
 
+    /// Open files up to the hard limit: the connection cap keeps sockets well below a soft limit
+    /// of 1,024, but the builds open files too.
+    static func raiseDescriptorLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+
     /// The response to a request: the preview's own endpoints, or a file of the output folder.
     static func respond(_ request: Request, files: PreviewFiles, version: Int) -> Response {
-        guard request.method == .get || request.method == .head else { return text(.methodNotAllowed, "405 Method Not Allowed\n") }
+        guard request.method == .get || request.method == .head else {
+            var response = text(.methodNotAllowed, "405 Method Not Allowed\n")
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
         let path = request.uri.path
         switch path {
         case "/__nianbao/version": return text(.ok, String(version), type: "text/plain; charset=utf-8")
