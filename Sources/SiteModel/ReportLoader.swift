@@ -67,7 +67,7 @@ enum ReportLoader {
     private static func tooDeep(_ depth: Int, at location: SourceLocation) -> Finding {
         let limit = Rule.narrativeNestingLimit
         return Rule.narrativeTooDeep.finding(
-            "正文的引用、列表、强调或链接层层套叠达 \(depth) 层，超过 \(limit) 层的上限；这样的报告不会发布",
+            "正文的引用、列表、强调或链接层层套叠达 \(depth) 层，超过 \(limit) 层的上限",
             gist: "quotes, lists, emphasis or links nested \(depth) deep, past the limit of \(limit)", at: location,
             hint: "减少行首 > 或列表缩进的层数，把深层的内容改为普通段落。")
     }
