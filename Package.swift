@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "SiteModel", targets: ["SiteModel"]),
         .library(name: "Templates", targets: ["Templates"]),
         .library(name: "OutputFolder", targets: ["OutputFolder"]),
+        .library(name: "PrintReport", targets: ["PrintReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

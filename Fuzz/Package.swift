@@ -16,5 +16,8 @@ let package = Package(
         .executableTarget(
             name: "FuzzCheck",
             dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao"), .product(name: "Validation", package: "nianbao")]),
+        .executableTarget(
+            name: "FuzzPrint",
+            dependencies: ["FuzzDriver", .product(name: "SiteModel", package: "nianbao"), .product(name: "PrintReport", package: "nianbao")]),
     ]
 )

@@ -17,5 +17,13 @@ extension Rule {
         basis: "政府网站安全要求（《政府网站发展指引》国办发〔2017〕47号：防范网页篡改和跨站脚本）；nianbao 内容安全策略不允许内联脚本。",
         fix: "改用 Markdown 写法：表格用 | 列 | 列 |，图片用 ![说明](图片.png)，链接用 [文字](地址)。")
 
-    static let narrativeRules = [placeholderUnknown, narrativeContradiction, narrativeRawHTML]
+    /// The deepest nesting of quotes, lists, emphasis and links a narrative may have.
+    public static let narrativeNestingLimit = 32
+    public static let narrativeTooDeep = Rule(
+        id: "narrative-too-deep", family: .narrative, severity: .error, title: "正文嵌套过深",
+        checks: "引用（行首的 >）、列表、强调和链接层层套叠，不能超过 \(narrativeNestingLimit) 层（一层引用或一层列表算一层）。真实的年报很少超过三四层；几十层以上只会来自误操作或构造的文件，网页上层层缩进到看不见，打印版也无法排版。",
+        basis: "nianbao 输入要求（与文件大小的上限同理：超出上限的输入不发布）。",
+        fix: "减少行首 > 或列表缩进的层数，把深层的内容改为普通段落。")
+
+    static let narrativeRules = [placeholderUnknown, narrativeContradiction, narrativeRawHTML, narrativeTooDeep]
 }

@@ -26,14 +26,18 @@ enum ChineseSoftBreaks {
     }
 
     /// The first or last character a reader sees in `node`: its text, or that of its first or
-    /// last child (emphasis, links). Code spans count as Latin unless they start with Chinese.
+    /// last child (emphasis, links), however deep. Code spans count as Latin unless they start
+    /// with Chinese. A loop, not recursion: emphasis can nest tens of thousands deep.
     private static func edgeScalar(of node: OpaquePointer, last: Bool) -> Unicode.Scalar? {
-        let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-            let scalars = Nodes.literal(node).unicodeScalars
-            return last ? scalars.last : scalars.first
+        var current = node
+        while true {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                let scalars = Nodes.literal(current).unicodeScalars
+                return last ? scalars.last : scalars.first
+            }
+            guard let child = last ? cmark_node_last_child(current) : cmark_node_first_child(current) else { return nil }
+            current = child
         }
-        guard let child = last ? cmark_node_last_child(node) : cmark_node_first_child(node) else { return nil }
-        return edgeScalar(of: child, last: last)
     }
 }

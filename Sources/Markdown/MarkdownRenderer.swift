@@ -56,6 +56,34 @@ public enum Nodes {
         return found
     }
 
+    /// Visits every node below `root` in document order without recursing, however deep the
+    /// tree (fifty thousand `>` are fifty thousand nested quotes; `_a _a …` nests emphasis as
+    /// deep). `visit` gets each node and its depth below `root` (1 for a child of `root`) and
+    /// says whether to go into the node's children. No allocation: this runs for every block
+    /// of every report.
+    public static func walk(below root: OpaquePointer, _ visit: (_ node: OpaquePointer, _ depth: Int) -> Bool) {
+        var depth = 1
+        var next = cmark_node_first_child(root)
+        while let node = next {
+            if visit(node, depth), let child = cmark_node_first_child(node) {
+                next = child
+                depth += 1
+                continue
+            }
+            // Up to the nearest ancestor with a next sibling, stopping at `root`.
+            next = nil
+            var climbing: OpaquePointer? = node
+            while let current = climbing, current != root {
+                if let sibling = cmark_node_next(current) {
+                    next = sibling
+                    break
+                }
+                climbing = cmark_node_parent(current)
+                depth -= 1
+            }
+        }
+    }
+
     public static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }

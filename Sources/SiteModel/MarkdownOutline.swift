@@ -32,6 +32,9 @@ public struct ReportDocument: Sendable {
     public var source: Substring = ""
     /// Lines of the file before `source`.
     public var sourceLineOffset = 0
+    /// Where quotes, lists, emphasis and links first nest past `Rule.narrativeNestingLimit`, and
+    /// the deepest nesting in the text; nil within the limit.
+    public var tooDeep: (depth: Int, location: SourceLocation)?
 
     /// The text blocks of section `index`, excluding its heading.
     public func blocks(inSection index: Int) -> [TextBlock] {
@@ -83,9 +86,28 @@ enum MarkdownOutline {
         var cellTypes: [UInt32: Bool] = [:]
         guard let iterator = cmark_iter_new(root) else { return ReportDocument(sections: [], headings: [], blocks: []) }
         defer { cmark_iter_free(iterator) }
+        var level = 0
+        var deepest = 0
+        var tooDeep: SourceLocation?
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            // The nesting of quotes, lists, emphasis and links, measured on the way (these nodes
+            // always have an exit event): past the limit, the first place is reported.
+            if opensLevel(type) {
+                if event == CMARK_EVENT_EXIT {
+                    level -= 1
+                    continue
+                }
+                level += 1
+                deepest = max(deepest, level)
+                if level > Rule.narrativeNestingLimit, tooDeep == nil {
+                    let (line, byteColumn) = startLine(of: node)
+                    tooDeep = SourceLocation(
+                        file: file, line: line + lineOffset, column: characterColumn(line: line, byteColumn: byteColumn))
+                }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             // Inline nodes are read through their block; skipping them here avoids asking each
             // one for its type name.
             if type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) != UInt32(CMARK_NODE_TYPE_BLOCK) { continue }
@@ -124,6 +146,7 @@ enum MarkdownOutline {
         }
         var document = ReportDocument(sections: sections, headings: headings, blocks: blocks)
         document.rawHTML = rawHTML
+        if let tooDeep { document.tooDeep = (deepest, tooDeep) }
         return document
     }
 
@@ -134,10 +157,10 @@ enum MarkdownOutline {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Collects bytes, not Strings: one String per block instead of one per inline node.
+    /// Collects bytes, not Strings: one String per block instead of one per inline node. The
+    /// walk does not recurse: emphasis and links can nest as deep as the text asks.
     private static func appendText(below node: OpaquePointer, to bytes: inout [UInt8], html: inout [String]) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        Nodes.walk(below: node) { current, _ in
             let type = cmark_node_get_type(current)
             if type == CMARK_NODE_HTML_INLINE { html.append(Nodes.literal(current)) }
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
@@ -147,9 +170,28 @@ enum MarkdownOutline {
             } else if type == CMARK_NODE_LINEBREAK {
                 bytes.append(0x0A)
             } else if type != CMARK_NODE_SOFTBREAK {
-                appendText(below: current, to: &bytes, html: &html)
+                return true
             }
-            child = cmark_node_next(current)
+            return false
         }
+    }
+
+    /// Whether `type` adds a level of nesting as a reader sees it: a quote, a list (its items
+    /// are one level with it), emphasis, a link or an image.
+    private static func opensLevel(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG
+            || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+    }
+
+    /// Where `node` starts, or the nearest enclosing node that has a position (inline nodes may
+    /// have none); climbs once per document, for the finding.
+    private static func startLine(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return (line, Int(cmark_node_get_start_column(candidate))) }
+            current = cmark_node_parent(candidate)
+        }
+        return (1, 1)
     }
 }

@@ -49,6 +49,7 @@ enum ReportLoader {
             document = MarkdownOutline.parse(body, file: file.path, lineOffset: offset)
             document.source = body
             document.sourceLineOffset = offset
+            if let (depth, location) = document.tooDeep { findings.append(tooDeep(depth, at: location)) }
         }
         switch tablesFile {
         case nil: break
@@ -61,6 +62,14 @@ enum ReportLoader {
         return Report(
             agency: agency, year: year, folder: path, frontMatter: frontMatter, document: document, tables: tables,
             findings: findings)
+    }
+
+    private static func tooDeep(_ depth: Int, at location: SourceLocation) -> Finding {
+        let limit = Rule.narrativeNestingLimit
+        return Rule.narrativeTooDeep.finding(
+            "正文的引用、列表、强调或链接层层套叠达 \(depth) 层，超过 \(limit) 层的上限",
+            gist: "quotes, lists, emphasis or links nested \(depth) deep, past the limit of \(limit)", at: location,
+            hint: "减少行首 > 或列表缩进的层数，把深层的内容改为普通段落。")
     }
 
     private static func readRequired(_ file: String, path: String, options: TextFile.Options) -> Result<TextFile, Finding> {

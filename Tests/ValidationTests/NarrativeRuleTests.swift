@@ -87,3 +87,39 @@ import Validation
         #expect(try site.findings().isEmpty)
     }
 }
+
+/// Quotes, lists, emphasis and links nest at most `Rule.narrativeNestingLimit` (32) levels; the
+/// first place past that is an error, wherever the nesting comes from.
+@Suite struct NarrativeNestingTests {
+    var site = TestSite(years: [2024])
+    let path = TestSite.report(2024)
+
+    mutating func findings(_ text: String) throws -> [Finding] {
+        site.replace(TestSite.sectionText[3]!, with: text, in: path)
+        return try site.findings().filter { $0.rule == "narrative-too-deep" }
+    }
+
+    @Test("32 levels are allowed", arguments: [
+        String(repeating: ">", count: 32) + " 深",
+        String(repeating: "> ", count: 16) + String(repeating: "- ", count: 16) + "深",
+        String(repeating: "- ", count: 30) + "**_深_**",
+    ])
+    mutating func atTheLimit(_ text: String) throws {
+        #expect(try findings(text).isEmpty)
+    }
+
+    @Test("33 levels are an error at the 33rd", arguments: [
+        (String(repeating: ">", count: 33) + " 深", 33),
+        (String(repeating: "- ", count: 33) + "深", 65),
+        (String(repeating: "- ", count: 31) + "**_深_**", 65),
+        (String(repeating: "![", count: 33) + "深" + String(repeating: "](u)", count: 33), 65),
+    ])
+    mutating func pastTheLimit(_ text: String, _ column: Int) throws {
+        let found = try findings(text)
+        #expect(found.count == 1)
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.location.line == site.line(of: text, in: path))
+        #expect(found.first?.location.column == column, "\(String(describing: found.first?.location))")
+        #expect(found.first?.message.contains("33 层") == true)
+    }
+}

@@ -2,12 +2,21 @@
 public struct TextFormatter: Sendable {
     /// ANSI colour, only for a terminal and never with NO_COLOR (decided by the caller).
     public let colour: Bool
-    /// The text of a line of a file, for the excerpt; nil where it cannot be read.
-    public let sourceLine: @Sendable (_ file: String, _ line: Int) -> String?
+    /// The piece of a line around a column, for the excerpt; nil where it cannot be read.
+    public let excerpt: @Sendable (_ file: String, _ line: Int, _ column: Int) -> SourceExcerpt?
 
-    public init(colour: Bool, sourceLine: @escaping @Sendable (String, Int) -> String?) {
+    /// The widest excerpt shown, in terminal columns: a longer line is shown around the
+    /// finding's column, cut with 「…」.
+    public static let excerptWidth = 80
+
+    public init(colour: Bool, excerpt: @escaping @Sendable (String, Int, Int) -> SourceExcerpt?) {
         self.colour = colour
-        self.sourceLine = sourceLine
+        self.excerpt = excerpt
+    }
+
+    /// With a reader of whole lines (tests, short files).
+    public init(colour: Bool, sourceLine: @escaping @Sendable (String, Int) -> String?) {
+        self.init(colour: colour, excerpt: { file, line, _ in sourceLine(file, line).map { SourceExcerpt(text: $0) } })
     }
 
     public func format(_ report: FindingReport) -> String {
@@ -27,11 +36,10 @@ public struct TextFormatter: Sendable {
             paint("\(location.description): ", "1") + paint("\(finding.severity.chinese)[\(finding.rule)]", colourCode)
                 + paint(": \(finding.message)", "1")
         ]
-        if let text = sourceLine(location.file, location.line) {
+        if let piece = excerpt(location.file, location.line, location.column) {
+            let (text, prefix, token) = Self.window(piece, column: location.column)
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let prefix = String(text.unicodeScalars.prefix(location.column - 1).map(Character.init))
-            let token = Self.token(in: text, fromColumn: location.column)
             lines.append(paint(" \(number) | ", "34") + text)
             lines.append(paint(" \(gutter) | ", "34") + String(repeating: " ", count: Self.displayWidth(prefix))
                 + paint(String(repeating: "^", count: max(1, Self.displayWidth(token))), colourCode))
@@ -43,6 +51,41 @@ public struct TextFormatter: Sendable {
         if let hint = finding.hint { lines.append("   = 修改建议：\(hint)") }
         lines.append("   = \(finding.gist)（nianbao explain \(finding.rule)）")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The text shown for `piece` with a finding at `column`, the text before the caret, and the
+    /// word under it. A line that fits `excerptWidth` is shown whole; a longer one from a few
+    /// columns before the caret on, cut with 「…」 where the line goes on.
+    static func window(_ piece: SourceExcerpt, column: Int) -> (text: String, prefix: String, token: String) {
+        let scalars = Array(piece.text.unicodeScalars)
+        let caret = min(max(0, column - piece.firstColumn), scalars.count)
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let whole = string(0..<scalars.count)
+        if piece.firstColumn <= 1, !piece.continues, displayWidth(whole) <= excerptWidth {
+            return (whole, string(0..<caret), token(in: whole, fromColumn: caret + 1))
+        }
+        let room = excerptWidth - 2  // the two ellipses
+        // A quarter of the room before the caret, the rest after; what the end of the line
+        // leaves unused goes back before the caret.
+        var start = caret
+        var used = 0
+        while start > 0, used + width(scalars[start - 1]) <= room / 4 {
+            start -= 1
+            used += width(scalars[start])
+        }
+        var end = caret
+        while end < scalars.count, used + width(scalars[end]) <= room {
+            used += width(scalars[end])
+            end += 1
+        }
+        while end == scalars.count, !piece.continues, start > 0, used + width(scalars[start - 1]) <= room {
+            start -= 1
+            used += width(scalars[start])
+        }
+        let before = start > 0 || piece.firstColumn > 1 ? "…" : ""
+        let after = end < scalars.count || piece.continues ? "…" : ""
+        let shown = string(start..<end)
+        return (before + shown + after, before + string(start..<caret), token(in: shown, fromColumn: caret - start + 1))
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -58,12 +101,14 @@ public struct TextFormatter: Sendable {
 
     /// Columns a terminal uses: two for East Asian wide characters.
     static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return width + (wide ? 2 : 1)
-        }
+        text.unicodeScalars.reduce(0) { $0 + width($1) }
+    }
+
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+        return wide ? 2 : 1
     }
 }
