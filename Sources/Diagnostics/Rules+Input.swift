@@ -22,6 +22,11 @@ extension Rule {
         id: "yaml-syntax", family: .input, severity: .error, title: "YAML 语法错误",
         checks: "nianbao.yaml、agency.yaml、tables.yaml 和 report.md 的头信息必须是合法的 YAML（缩进用空格，不能用制表符；同一层不能有重复的键）。",
         basis: "YAML 1.1/1.2。", fix: "按提示的行列修正缩进、冒号或引号；冒号后要有一个空格。")
+    public static let yamlTag = Rule(
+        id: "yaml-tag", family: .input, severity: .error, title: "YAML 标签不被接受",
+        checks: "YAML 文件中不能有标签（以 ! 或 !! 开头，如 !!python/object:os.system、!!int、!foo）。nianbao 不按标签转换数据，带标签的值会被拒绝，而不是悄悄当作后面的文字读取。",
+        basis: "nianbao 输入要求；YAML 1.1 的本地标签可让某些 YAML 库构造任意对象（如 PyYAML 的 !!python/object），同一文件交给其他工具时有执行代码的风险。",
+        fix: "删去标签，只写值本身：数字直接写数字，文字可以加引号。")
     public static let yamlShape = Rule(
         id: "yaml-shape", family: .input, severity: .error, title: "YAML 结构不符合要求",
         checks: "文件的层级结构必须符合约定（例如表格的行应当是数组或按列标签的映射）。",
@@ -43,7 +48,7 @@ extension Rule {
 
     static let inputRules = [
         reportIncomplete,
-        fileUnreadable, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlShape, agencyConfig, siteConfig,
+        fileUnreadable, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlTag, yamlShape, agencyConfig, siteConfig,
     ]
 }
 

@@ -126,7 +126,8 @@ public enum SiteLoader {
             if bare.rollsUp(year) { rollupsRead.append(path) }
             reports.append(visit.map { $0(report, bare) } ?? report)
         }
-        for declared in rollup where !reports.contains(where: { $0.year == declared.value }) {
+        let years = Set(reports.map(\.year))
+        for declared in rollup where !years.contains(declared.value) {
             findings.append(Rule.rollupChildren.finding(
                 "agency.yaml 声明\(declared.value)年度为汇总，但没有 Content/\(slug)/\(declared.value)/ 文件夹", gist: "roll-up year has no report",
                 at: declared.location, hint: "用 `nianbao new \(slug) \(declared.value)` 建立该年度报告，或从 rollup 中删去该年度。"))
@@ -275,6 +276,7 @@ public enum SiteLoader {
     private static func rollupYears(_ node: YAMLNode?, file: String, into findings: inout [Finding]) -> [Located<Int>] {
         guard let node, !node.isNullLike else { return [] }
         var years: [Located<Int>] = []
+        var seen: Set<Int> = []  // not a search of `years`: a hostile list of 100,000 years stays linear
         for item in node.sequence ?? [node] {
             guard let text = item.string, let year = Self.year(named: text) else {
                 findings.append(Rule.agencyConfig.finding(
@@ -282,7 +284,7 @@ public enum SiteLoader {
                     hint: "rollup 所列年度的统计表由下级机关（parent 为本机关）的统计表逐格相加而成。"))
                 continue
             }
-            if years.contains(where: { $0.value == year }) {
+            if !seen.insert(year).inserted {
                 findings.append(Rule.agencyConfig.finding(
                     "rollup 中\(year)年度写了两次", gist: "rollup year listed twice", at: item.location(in: file), severity: .warning))
                 continue
