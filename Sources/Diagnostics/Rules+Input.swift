@@ -5,6 +5,11 @@ extension Rule {
         id: "file-unreadable", family: .input, severity: .error, title: "文件无法读取",
         checks: "站点中的文件必须可以读取（权限、符号链接、文件大小）。",
         basis: "nianbao 输入要求。", fix: "检查文件权限；不要让 Content/ 中的符号链接指向站点之外。")
+    public static let fileNotRegular = Rule(
+        id: "file-not-regular", family: .input, severity: .error, title: "不是普通文件",
+        checks: "report.md、tables.yaml、tasks.yaml、agency.yaml、nianbao.yaml 等输入必须是普通文件，不能是命名管道（FIFO）、套接字或设备文件。",
+        basis: "nianbao 输入要求：读取命名管道会一直等待写入方，检查和生成因此永远不会结束（serve 的重新生成也会停住）。",
+        fix: "删除该特殊文件，在原处放入普通的文本文件。")
     public static let fileEncoding = Rule(
         id: "file-encoding", family: .input, severity: .error, title: "文件不是 UTF-8 编码",
         checks: "所有文本文件必须是 UTF-8 编码。GB18030/GBK 编码的文件会被识别并指出。",
@@ -48,7 +53,7 @@ extension Rule {
 
     static let inputRules = [
         reportIncomplete,
-        fileUnreadable, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlTag, yamlShape, agencyConfig, siteConfig,
+        fileUnreadable, fileNotRegular, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlTag, yamlShape, agencyConfig, siteConfig,
     ]
 }
 

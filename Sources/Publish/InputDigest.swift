@@ -82,13 +82,23 @@ public enum InputDigest {
         let root = folder.path
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = root + "/" + paths[index]
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: path)
-            else { return }
+            guard let data = regularFileContents(path) else { return }
             let digest = SHA256.hex(data)
             digests.withLock { $0[index] = digest }
         }
         return zip(paths, digests.withLock { $0 }).compactMap { path, digest in digest.map { File(label: label + "/" + path, sha256: $0) } }
+    }
+
+    /// The bytes of `path` if it is a regular file (a link to one is followed); nil for a
+    /// folder, anything else, or a file that cannot be read. Opened with `O_NONBLOCK` and
+    /// checked by `fstat` first: opening a named pipe left in `Content/_tasks/` or a theme
+    /// would otherwise wait for a writer forever, and the build with it.
+    static func regularFileContents(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return try? handle.readToEnd() ?? Data()
     }
 }
