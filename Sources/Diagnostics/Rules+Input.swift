@@ -15,6 +15,11 @@ extension Rule {
         checks: "所有文本文件必须是 UTF-8 编码。GB18030/GBK 编码的文件会被识别并指出。",
         basis: "nianbao 输入要求；政府网站页面统一使用 UTF-8。",
         fix: "用编辑器另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 原文件 > 新文件")
+    public static let pathEncoding = Rule(
+        id: "path-encoding", family: .input, severity: .error, title: "文件夹名不是 UTF-8 编码",
+        checks: "Content/ 中的文件夹名必须是 UTF-8 编码。名称不是 UTF-8 的文件夹（例如在中文 Windows 上以 GB18030 编码建立、再复制过来的）无法读取，其中的报告不会检查、不会发布；这样的文件夹会按字节（\\xNN）指出，而不是悄悄略过。",
+        basis: "nianbao 输入要求；文件夹名出现在网址中，网址只能用 UTF-8 编码（RFC 3986、RFC 3987）。",
+        fix: "把文件夹改名为只用小写字母、数字和连字符的名称（如 jiangyu-tax）；机关全称写在 agency.yaml 的 name 中。")
     public static let fileBinary = Rule(
         id: "file-binary", family: .input, severity: .error, title: "文件不是文本文件",
         checks: "report.md、tables.yaml 等必须是纯文本，不能包含 NUL 字节（例如误存为 Word、PDF、图片）。",
@@ -53,7 +58,7 @@ extension Rule {
 
     static let inputRules = [
         reportIncomplete,
-        fileUnreadable, fileNotRegular, fileEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlTag, yamlShape, agencyConfig, siteConfig,
+        fileUnreadable, fileNotRegular, fileEncoding, pathEncoding, fileBinary, fileEmpty, textInvisibleCharacter, yamlSyntax, yamlTag, yamlShape, agencyConfig, siteConfig,
     ]
 }
 

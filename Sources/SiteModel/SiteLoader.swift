@@ -142,9 +142,16 @@ public enum SiteLoader {
         subfolders(atPath: url.path, path: path, into: &findings)
     }
 
-    /// The same, of the folder at the file-system path `folder`.
+    /// The same, of the folder at the file-system path `folder`. A folder whose name is not
+    /// UTF-8 (a GB18030 name made on a Chinese Windows) cannot be named in a path, a URL or a
+    /// message as text: it is left out with a finding that names it by its bytes, rather than
+    /// read under a garbled name and silently missing from the count.
     static func subfolders(atPath folder: String, path: String, into findings: inout [Finding]) -> [String] {
-        entries(of: folder).filter { name, type in
+        let (named, undecodable) = entries(of: folder)
+        for name in undecodable where UndecodableName.isFolder(name, in: folder) {
+            findings.append(UndecodableName.finding(name, in: path))
+        }
+        return named.filter { name, type in
             // The type readdir(3) gives saves a system call per entry (24,000 at 4,000 agencies);
             // links, and file systems that do not say, are asked with lstat(2).
             guard !name.hasPrefix(".") else { return false }
@@ -173,19 +180,23 @@ public enum SiteLoader {
     }
 
     /// The names in a folder with their types as readdir(3) reports them (`DT_UNKNOWN` where
-    /// the file system does not say); empty when it cannot be read.
-    private static func entries(of folder: String) -> [(name: String, type: Int32)] {
-        guard let directory = opendir(folder) else { return [] }
+    /// the file system does not say), and apart, the bytes of the names that are not UTF-8;
+    /// empty when it cannot be read.
+    private static func entries(of folder: String) -> (named: [(name: String, type: Int32)], undecodable: [[UInt8]]) {
+        guard let directory = opendir(folder) else { return ([], []) }
         defer { closedir(directory) }
         var entries: [(name: String, type: Int32)] = []
+        var undecodable: [[UInt8]] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                undecodable.append(bytes)
+                continue
             }
             if name == "." || name == ".." { continue }
             entries.append((name, Int32(entry.pointee.d_type)))
         }
-        return entries
+        return (entries, undecodable)
     }
 
     /// The `Content` folder above `folder`, whose site-relative path is `path`.
