@@ -4,15 +4,16 @@ import Foundation
 /// 20,000 reports `cache.bin` is about 60 MB, and going through `Data` copied it once more each
 /// way.
 public enum CacheFile {
-    /// The file's bytes; nil when it cannot be opened or read. With `regularOnly`, also nil for
-    /// a link, a device or a pipe (the caller reads a file of the output folder, which anyone
-    /// may have replaced).
+    /// The file's bytes; nil when it cannot be opened or read, or is not a regular file (a named
+    /// pipe in place of `cache.bin` would otherwise block every build in open(2): it is opened
+    /// with `O_NONBLOCK` and its type checked before any read). With `regularOnly`, also nil
+    /// for a link (the caller reads a file of the output folder, which anyone may have replaced).
     public static func read(_ path: String, regularOnly: Bool = false) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NOFOLLOW | O_NONBLOCK : 0))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (regularOnly ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, !regularOnly || info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in

@@ -30,6 +30,12 @@ public struct CachedInput: Sendable, Equatable {
     public static func read(_ label: String, in site: SiteDirectory, previous: CachedInput?) -> CachedInput {
         guard let signature = signature(of: label, in: site) else { return CachedInput(label: label, signature: nil, sha256: "") }
         if let previous, previous.signature == signature, previous.label == label { return previous }
+        // A folder, named pipe, socket or device is never opened (a pipe would block the build):
+        // it is remembered by its type. Not as missing: a report whose files are compared by
+        // digest would then be taken from the cache without the finding the loader gives it.
+        guard signature.size >= 0 else {
+            return CachedInput(label: label, signature: signature, sha256: SHA256.hex(Data("not a regular file: \(signature.size)".utf8)))
+        }
         guard let data = site.contents(of: label) else {
             return CachedInput(label: label, signature: nil, sha256: "")
         }
@@ -49,10 +55,12 @@ public struct CachedInput: Sendable, Equatable {
         return signature(info)
     }
 
+    /// The signature of what `stat` found; anything but a regular file has a negative size,
+    /// minus one minus its type bits, so that it is never taken for a file or for a missing one.
     private static func signature(_ info: stat) -> Signature? {
-        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let type = info.st_mode & S_IFMT
         return Signature(
-            size: Int64(info.st_size), inode: Int64(bitPattern: UInt64(info.st_ino)), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+            size: type == S_IFREG ? Int64(info.st_size) : -1 - Int64(type), inode: Int64(bitPattern: UInt64(info.st_ino)), modifiedSeconds: Int64(info.st_mtim.tv_sec),
             modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), changedSeconds: Int64(info.st_ctim.tv_sec),
             changedNanoseconds: Int64(info.st_ctim.tv_nsec))
     }

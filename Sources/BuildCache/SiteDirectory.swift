@@ -26,13 +26,18 @@ public final class SiteDirectory: Sendable {
         return stat(path + "/" + relative, &info) == 0
     }
 
-    /// The bytes of `relative`, read through the same folder its `status` was taken in.
+    /// The bytes of `relative`, read through the same folder its `status` was taken in; nil
+    /// for anything but a regular file. Opened with `O_NONBLOCK`: a named pipe put in place of
+    /// an input between the `stat` and the read would otherwise block the build forever.
     func contents(of relative: String) -> Data? {
-        guard let descriptor else { return FileManager.default.contents(atPath: path + "/" + relative) }
-        let file = openat(descriptor, relative, O_RDONLY | O_CLOEXEC)
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        let file = descriptor.map { openat($0, relative, flags) } ?? open(path + "/" + relative, flags)
         guard file >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: file, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         do {
-            return try FileHandle(fileDescriptor: file, closeOnDealloc: true).readToEnd() ?? Data()
+            return try handle.readToEnd() ?? Data()
         } catch {
             return nil
         }

@@ -86,11 +86,24 @@ public enum InputDigest {
         let digests = Mutex([String?](repeating: nil, count: paths.count))
         let root = folder.path
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            // Regular files only: a link is not followed, a FIFO not waited on.
-            guard let data = RegularFile.read(root + "/" + paths[index], limit: Int.max) else { return }
+            let path = root + "/" + paths[index]
+            guard let data = regularFileContents(path) else { return }
             let digest = SHA256.hex(data)
             digests.withLock { $0[index] = digest }
         }
         return zip(paths, digests.withLock { $0 }).compactMap { path, digest in digest.map { File(label: label + "/" + path, sha256: $0) } }
+    }
+
+    /// The bytes of `path` if it is a regular file (a link to one is followed); nil for a
+    /// folder, anything else, or a file that cannot be read. Opened with `O_NONBLOCK` and
+    /// checked by `fstat` first: opening a named pipe left in `Content/_tasks/` or a theme
+    /// would otherwise wait for a writer forever, and the build with it.
+    static func regularFileContents(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return try? handle.readToEnd() ?? Data()
     }
 }

@@ -74,11 +74,12 @@ public struct Theme: Sendable {
         var templates: [String: (URL, String)] = [:]  // name -> file, relative path for messages
         var assets: [String: URL] = [:]
         for folder in folders.reversed() {  // most specific last, so it wins
-            for file in files(in: folder.appendingPathComponent("templates")) where file.hasSuffix(".mustache") {
+            for file in files(in: folder.appendingPathComponent("templates"), shownAs: display(folder, site) + "/templates", into: &findings)
+            where file.hasSuffix(".mustache") {
                 templates[String(file.dropLast(".mustache".count))] =
                     (folder.appendingPathComponent("templates/" + file), display(folder, site) + "/templates/" + file)
             }
-            for file in files(in: folder.appendingPathComponent("assets")) {
+            for file in files(in: folder.appendingPathComponent("assets"), shownAs: display(folder, site) + "/assets", into: &findings) {
                 assets[file] = folder.appendingPathComponent("assets/" + file)
             }
         }
@@ -152,16 +153,24 @@ public struct Theme: Sendable {
     }
 
     /// Regular files below `folder`, as sorted relative paths.
-    private static func files(in folder: URL) -> [String] {
+    /// The regular files under `folder` (shown in messages as `shown`). Anything else that is
+    /// not a folder — a named pipe, a socket, a device — is left out with a finding: reading a
+    /// named pipe would wait for a writer forever.
+    private static func files(in folder: URL, shownAs shown: String, into findings: inout [Finding]) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var found: [String] = []
         while let path = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-            {
-                found.append(path)
+            guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            var info = stat()
+            guard stat(folder.appendingPathComponent(path).path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: found.append(path)
+            case S_IFDIR: continue
+            default:
+                findings.append(
+                    Rule.fileNotRegular.finding(
+                        "这里应当是普通文件，却是命名管道、套接字或设备文件，不会读取", gist: "not a regular file",
+                        at: SourceLocation(file: shown + "/" + path), hint: "删除它，在原处放入普通文件。"))
             }
         }
         return found.sorted()

@@ -12,12 +12,13 @@ enum CellValueParser {
     /// Largest magnitude accepted: far beyond any real table, small enough that sums cannot overflow.
     static let limit: Int64 = 1_000_000_000_000
 
-    /// Plain ASCII digits (at most 13), the way almost every cell is written; nil for anything else.
+    /// Plain ASCII digits (at most 13, no leading zero), the way almost every cell is written;
+    /// nil for anything else.
     static func plainInteger(_ text: String) -> Int64? { plainInteger(text.utf8) }
 
     /// The same, of UTF-8 bytes.
     static func plainInteger(_ bytes: some Collection<UInt8>) -> Int64? {
-        guard !bytes.isEmpty, bytes.count <= 13 else { return nil }
+        guard !bytes.isEmpty, bytes.count <= 13, bytes.count == 1 || bytes.first != UInt8(ascii: "0") else { return nil }
         var value: Int64 = 0
         for byte in bytes {
             guard byte >= 0x30, byte <= 0x39 else { return nil }
@@ -28,8 +29,8 @@ enum CellValueParser {
 
     /// A count (`scale` 0: plain digits) or an amount with at most `scale` decimals,
     /// `digits(.digits)?` in ASCII and not negative, in minor units: what `parse` gives such a
-    /// text without a remark; nil for anything else (a sign, too many digits or decimals, a value
-    /// past `limit`), which `parse` then reads. On bytes, as `TablesFastPath` reads every cell
+    /// text without a remark; nil for anything else (a sign, a leading zero, too many digits or
+    /// decimals, a value past `limit`), which `parse` then reads. On bytes, as `TablesFastPath` reads every cell
     /// of every table.
     static func plainAmount(_ bytes: UnsafeBufferPointer<UInt8>, scale: Int) -> Int64? {
         var (value, wholeDigits, fractionDigits): (Int64, Int, Int) = (0, 0, 0)
@@ -41,6 +42,7 @@ enum CellValueParser {
             } else {
                 guard byte >= 0x30, byte <= 0x39 else { return nil }
                 if sawDot { fractionDigits += 1 } else { wholeDigits += 1 }
+                guard sawDot || wholeDigits == 1 || value != 0 else { return nil }  // `012`: a leading zero
                 guard wholeDigits <= 13, fractionDigits <= scale else { return nil }
                 value = value * 10 + Int64(byte - 0x30)
             }
@@ -83,6 +85,7 @@ enum CellValueParser {
             return invalid(
                 "使用了千分位分隔符「\(text)」", "thousands separator", hint: "去掉分隔符：\(withoutSeparators)")
         }
+        if let (message, gist, hint) = Self.otherNotation(halfWidth) { return invalid(message, gist, hint: hint) }
         let digits = String(halfWidth.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") })
         let rest = halfWidth.dropFirst(digits.count).trimmingWhitespace
         if plainDecimal(digits) != nil, let first = rest.first {
@@ -105,11 +108,57 @@ enum CellValueParser {
         return invalid("不是数字：「\(text)」", "not a number", hint: "只填半角阿拉伯数字，没有发生的填 0。")
     }
 
+    /// Numbers written the way programs write them — `0x10`, `0o17`, `0b101`, `1e3`, `2.5E+2` —
+    /// which would otherwise be called a number with a unit: message, gist and hint.
+    private static func otherNotation(_ text: String) -> (String, String, String)? {
+        let bytes = Array(text.utf8)
+        let body = bytes.first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+        func digits(_ part: ArraySlice<UInt8>, radix: Int) -> Bool {
+            !part.isEmpty && part.allSatisfy { Int(String(UnicodeScalar($0)), radix: radix) != nil }
+        }
+        if body.count > 2, body.first == UInt8(ascii: "0") {
+            let names: [UInt8: (Int, String, String)] = [
+                UInt8(ascii: "x"): (16, "十六进制", "hexadecimal"), UInt8(ascii: "o"): (8, "八进制", "octal"),
+                UInt8(ascii: "b"): (2, "二进制", "binary"),
+            ]
+            let marker = body[body.startIndex + 1] | 0x20  // either case
+            if let (radix, name, english) = names[marker], digits(body.dropFirst(2), radix: radix) {
+                let value = Int64(String(decoding: body.dropFirst(2), as: UTF8.self), radix: radix)
+                let decimal = value.map { "\(bytes.first == UInt8(ascii: "-") ? "-" : "")\($0)" }
+                return ("写成了\(name)数「\(text)」", "\(english) number",
+                        "年报中的数字用十进制书写" + (decimal.map { "：\(text) 即 \($0)，写 \($0)。" } ?? "。"))
+            }
+        }
+        if let e = body.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
+            let mantissa = body[..<e]
+            var exponent = body[(e + 1)...]
+            if exponent.first == UInt8(ascii: "+") || exponent.first == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+            let parts = mantissa.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+            if digits(exponent, radix: 10), parts.count <= 2, parts.allSatisfy({ digits($0, radix: 10) }) {
+                let value = Double(text).flatMap { $0.magnitude <= Double(limit) ? $0 : nil }
+                let plain = value.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) }
+                return ("用科学计数法写成「\(text)」", "exponent notation",
+                        "写出完整的数字" + (plain.map { "：\(text) 即 \($0)，写 \($0)。" } ?? "。"))
+            }
+        }
+        return nil
+    }
+
     private static func checked(
         _ number: (negative: Bool, whole: String, fraction: String), text: String, kind: ValueKind, cell: CellSpec,
         location: SourceLocation, invalid: (String, String, String) -> Outcome
     ) -> Outcome {
         let scale = kind.scale
+        if number.whole.utf8.count > 1, number.whole.utf8.first == UInt8(ascii: "0") {
+            // `012` is 12 to some programs and 10 (octal) to others: which one was meant is a
+            // question, not a guess.
+            let digits = number.whole.drop { $0 == "0" }
+            let meant = (number.negative ? "-" : "") + (digits.isEmpty ? "0" : String(digits))
+                + (number.fraction.isEmpty ? "" : "." + number.fraction)
+            return invalid(
+                "有前导零：「\(text)」", "leading zero",
+                "数字不能以 0 开头（有的程序把 012 读作八进制的 10）；如果是 \(meant)，就写 \(meant)。")
+        }
         if number.fraction.count > scale {
             return scale == 0
                 ? invalid("不是整数：「\(text)」", "not a whole number", "件数必须是整数。")

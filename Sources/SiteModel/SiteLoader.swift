@@ -126,7 +126,8 @@ public enum SiteLoader {
             if bare.rollsUp(year) { rollupsRead.append(path) }
             reports.append(visit.map { $0(report, bare) } ?? report)
         }
-        for declared in rollup where !reports.contains(where: { $0.year == declared.value }) {
+        let years = Set(reports.map(\.year))
+        for declared in rollup where !years.contains(declared.value) {
             findings.append(Rule.rollupChildren.finding(
                 "agency.yaml 声明\(declared.value)年度为汇总，但没有 Content/\(slug)/\(declared.value)/ 文件夹", gist: "roll-up year has no report",
                 at: declared.location, hint: "用 `nianbao new \(slug) \(declared.value)` 建立该年度报告，或从 rollup 中删去该年度。"))
@@ -141,9 +142,16 @@ public enum SiteLoader {
         subfolders(atPath: url.path, path: path, into: &findings)
     }
 
-    /// The same, of the folder at the file-system path `folder`.
+    /// The same, of the folder at the file-system path `folder`. A folder whose name is not
+    /// UTF-8 (a GB18030 name made on a Chinese Windows) cannot be named in a path, a URL or a
+    /// message as text: it is left out with a finding that names it by its bytes, rather than
+    /// read under a garbled name and silently missing from the count.
     static func subfolders(atPath folder: String, path: String, into findings: inout [Finding]) -> [String] {
-        entries(of: folder).filter { name, type in
+        let (named, undecodable) = entries(of: folder)
+        for name in undecodable where UndecodableName.isFolder(name, in: folder) {
+            findings.append(UndecodableName.finding(name, in: path))
+        }
+        return named.filter { name, type in
             // The type readdir(3) gives saves a system call per entry (24,000 at 4,000 agencies);
             // links, and file systems that do not say, are asked with lstat(2).
             guard !name.hasPrefix(".") else { return false }
@@ -172,19 +180,23 @@ public enum SiteLoader {
     }
 
     /// The names in a folder with their types as readdir(3) reports them (`DT_UNKNOWN` where
-    /// the file system does not say); empty when it cannot be read.
-    private static func entries(of folder: String) -> [(name: String, type: Int32)] {
-        guard let directory = opendir(folder) else { return [] }
+    /// the file system does not say), and apart, the bytes of the names that are not UTF-8;
+    /// empty when it cannot be read.
+    private static func entries(of folder: String) -> (named: [(name: String, type: Int32)], undecodable: [[UInt8]]) {
+        guard let directory = opendir(folder) else { return ([], []) }
         defer { closedir(directory) }
         var entries: [(name: String, type: Int32)] = []
+        var undecodable: [[UInt8]] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                undecodable.append(bytes)
+                continue
             }
             if name == "." || name == ".." { continue }
             entries.append((name, Int32(entry.pointee.d_type)))
         }
-        return entries
+        return (entries, undecodable)
     }
 
     /// The `Content` folder above `folder`, whose site-relative path is `path`.
@@ -275,6 +287,7 @@ public enum SiteLoader {
     private static func rollupYears(_ node: YAMLNode?, file: String, into findings: inout [Finding]) -> [Located<Int>] {
         guard let node, !node.isNullLike else { return [] }
         var years: [Located<Int>] = []
+        var seen: Set<Int> = []  // not a search of `years`: a hostile list of 100,000 years stays linear
         for item in node.sequence ?? [node] {
             guard let text = item.string, let year = Self.year(named: text) else {
                 findings.append(Rule.agencyConfig.finding(
@@ -282,7 +295,7 @@ public enum SiteLoader {
                     hint: "rollup 所列年度的统计表由下级机关（parent 为本机关）的统计表逐格相加而成。"))
                 continue
             }
-            if years.contains(where: { $0.value == year }) {
+            if !seen.insert(year).inserted {
                 findings.append(Rule.agencyConfig.finding(
                     "rollup 中\(year)年度写了两次", gist: "rollup year listed twice", at: item.location(in: file), severity: .warning))
                 continue

@@ -74,8 +74,9 @@ struct TaskYAML {
             problem(.tasksFileInvalid, "tasks 应当是以任务序号为键的映射", "tasks must be a mapping", at: tasksNode!)
         }
         for (key, value) in tasksNode?.mapping ?? [] {
-            guard let text = key.string, let number = Int(text), number > 0 else {
-                problem(.tasksFileInvalid, "任务序号「\(key.string ?? "")」应当是正整数", "task key is not a number", at: key)
+            guard let text = key.string, let number = Self.positive(text) else {
+                problem(.tasksFileInvalid, "任务序号「\(key.string ?? "")」应当是正整数", "task key is not a number", at: key,
+                        hint: Self.leadingZeroHint(key.string ?? ""))
                 continue
             }
             entries.append(entry(Located(number, at: key.location(in: file)), value))
@@ -157,11 +158,26 @@ struct TaskYAML {
 
     private mutating func integer(_ node: YAMLNode?, _ key: String, in parent: YAMLNode, rule: Rule) -> Int? {
         guard let text = scalar(node, key, in: parent, rule: rule) else { return nil }
-        guard let value = Int(text), value > 0 else {
-            problem(rule, "\(key) 应当是正整数，这里是「\(text)」", "\(key) must be a number", at: node!)
+        guard let value = Self.positive(text) else {
+            problem(rule, "\(key) 应当是正整数，这里是「\(text)」", "\(key) must be a number", at: node!, hint: Self.leadingZeroHint(text))
             return nil
         }
         return value
+    }
+
+    /// A positive whole number as written: ASCII digits without a sign or a leading zero.
+    /// `Int` reads `012` and `+12` as 12, so that keys `12` and `012` were one task twice.
+    static func positive(_ text: String) -> Int? {
+        guard (1...9).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), !text.hasPrefix("0") else {
+            return nil
+        }
+        return Int(text)
+    }
+
+    private static func leadingZeroHint(_ text: String) -> String? {
+        let digits = text.drop { $0 == "0" }
+        guard text.hasPrefix("0"), !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return "数字不能以 0 开头；如果是 \(digits)，就写 \(digits)。"
     }
 
     private func strings(_ node: YAMLNode?) -> [String] {

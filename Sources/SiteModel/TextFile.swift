@@ -41,7 +41,8 @@ struct TextFile {
             // The finding for a missing file is made only when one is missing.
             if case .missing = problem, let finding = ifMissing() { return .failure(finding) }
             let (message, gist, hint) = problem.explanation
-            return .failure(Rule.fileUnreadable.finding(message, gist: gist, at: location, hint: hint))
+            let rule = if case .notRegular = problem { Rule.fileNotRegular } else { Rule.fileUnreadable }
+            return .failure(rule.finding(message, gist: gist, at: location, hint: hint))
         }
         return decode(bytes, path: path, options: options)
     }
@@ -89,6 +90,8 @@ struct TextFile {
         case system(String)
         case missing
         case folder
+        /// A named pipe, socket or device (its kind in Chinese and English), not a file.
+        case notRegular(String, String)
         case tooLarge(Int)
         case outsideSite(String)
 
@@ -97,6 +100,9 @@ struct TextFile {
             case .system(let reason): ("无法读取文件：\(reason)", "cannot read file: \(reason)", nil)
             case .missing: ("文件不存在", "file does not exist", nil)
             case .folder: ("这里应当是文件，却是一个文件夹", "a folder where a file is expected", "删除或改名该文件夹，放入同名文件。")
+            case .notRegular(let kind, let english):
+                ("这里应当是普通文件，却是\(kind)，不会读取", "not a regular file (\(english))",
+                 "删除它（rm），在原处放入普通的文本文件；读取\(kind)会一直等待写入方，检查因此无法结束。")
             case .outsideSite(let target):
                 ("符号链接指向站点之外（\(target)），不会读取", "symbolic link out of the site (\(target))",
                  "把文件复制到站点中，不要用指向站点之外的符号链接。")
@@ -110,8 +116,12 @@ struct TextFile {
     /// The file's bytes through open(2)/read(2): one system call each for small files, and the
     /// size is checked before anything is read.
     /// A symbolic link is followed only when it leads to a file under `root`.
+    ///
+    /// Opened with `O_NONBLOCK`, and its type checked by `fstat` before any read: opening a
+    /// named pipe (FIFO) for reading otherwise waits for a writer forever, and reading a device
+    /// may never end. Anything but a regular file is refused.
     static func readBytes(_ path: String, within root: String? = nil) -> Result<[UInt8], ReadProblem> {
-        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        var descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if descriptor < 0, errno == ELOOP {
             guard let target = realpath(path, nil) else { return .failure(.system(String(cString: strerror(errno)))) }
             let resolved = String(cString: target)
@@ -121,7 +131,7 @@ struct TextFile {
                 return String(cString: pointer)
             }
             guard let base, resolved.hasPrefix(base + "/") else { return .failure(.outsideSite(resolved)) }
-            descriptor = open(resolved, O_RDONLY | O_CLOEXEC)
+            descriptor = open(resolved, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         }
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : .system(String(cString: strerror(errno))))
@@ -129,7 +139,14 @@ struct TextFile {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.system(String(cString: strerror(errno)))) }
-        if info.st_mode & S_IFMT == S_IFDIR { return .failure(.folder) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.folder)
+        case S_IFIFO: return .failure(.notRegular("命名管道（FIFO）", "named pipe"))
+        case S_IFSOCK: return .failure(.notRegular("套接字（socket）", "socket"))
+        case S_IFCHR, S_IFBLK: return .failure(.notRegular("设备文件", "device"))
+        default: return .failure(.notRegular("特殊文件", "special file"))
+        }
         let size = Int(info.st_size)
         guard size <= maximumSize else { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)

@@ -14,14 +14,21 @@ enum YAMLDocument {
         do {
             return .success(try YAMLReader.parse(text))
         } catch {
-            let place = error.context.map { "（\($0)）" } ?? ""
-            let duplicate = error.problem.hasPrefix("同一层中有重复的键")
-            return .failure(Rule.yamlSyntax.finding(
-                duplicate ? error.problem : "YAML 语法错误：\(error.problem)\(place)",
-                gist: duplicate ? "duplicate keys in mapping" : "YAML syntax error: \(error.problem)",
-                at: SourceLocation(file: file, line: error.line + lineOffset, column: error.column),
-                hint: duplicate
-                    ? "每个标签在同一层只能出现一次；删除或合并重复的键。" : "检查该行及上一行的缩进、冒号后的空格和引号是否配对。"))
+            let at = SourceLocation(file: file, line: error.line + lineOffset, column: error.column)
+            switch error.kind {
+            case .tag:
+                return .failure(Rule.yamlTag.finding(
+                    "YAML 标签「\(error.problem)」不被接受", gist: "YAML tag \(error.problem) refused", at: at, found: error.problem,
+                    hint: "删去「\(error.problem)」，只写值本身（数字直接写数字，文字可加引号）；nianbao 不按标签转换数据。"))
+            case .duplicateKey:
+                return .failure(Rule.yamlSyntax.finding(
+                    error.problem, gist: "duplicate keys in mapping", at: at, hint: "每个标签在同一层只能出现一次；删除或合并重复的键。"))
+            case .syntax:
+                let place = error.context.map { "（\($0)）" } ?? ""
+                return .failure(Rule.yamlSyntax.finding(
+                    "YAML 语法错误：\(error.problem)\(place)", gist: "YAML syntax error: \(error.problem)", at: at,
+                    hint: "检查该行及上一行的缩进、冒号后的空格和引号是否配对。"))
+            }
         }
     }
 

@@ -27,6 +27,8 @@ enum YAMLFastPath {
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var position: YAMLNode.Position?
             var pendingKey: YAMLNode?
+            /// The keys so far, for the duplicate check: linear in the keys however many there are.
+            var keys = YAMLKeyIndex()
         }
 
         var stack: [Level] = []
@@ -39,7 +41,7 @@ enum YAMLFastPath {
             let key = YAMLNode.scalar(keyText, isPlain: line.keyIsPlain, line.keyPosition)
             let top = stack.count - 1
             if stack[top].position == nil { stack[top].position = key.position }
-            if stack[top].pairs.contains(where: { $0.key.string!.bytesEqual(keyText) }) {
+            if stack[top].keys.insert(keyText, at: key.position) != nil {
                 throw .init()  // duplicate key: libyaml reports it
             }
             switch line.value {

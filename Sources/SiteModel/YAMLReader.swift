@@ -8,10 +8,13 @@ import CYaml
 /// and which can expand without bound ("billion laughs").
 enum YAMLReader {
     struct Failure: Error {
+        enum Kind { case syntax, duplicateKey, tag }
+
         let problem: String
         let context: String?
         let line: Int
         let column: Int
+        var kind = Kind.syntax
     }
 
     /// The root node of the single document in `text`, nil for an empty document.
@@ -68,6 +71,10 @@ enum YAMLReader {
 
         private mutating func node(from event: inout yaml_event_t) throws(Failure) -> YAMLNode {
             let position = YAMLNode.Position(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            if let tag = Self.tag(of: event) {
+                // A node's start is that of its properties, so this is where the tag is written.
+                throw Failure(problem: tag, context: nil, line: position.line, column: position.column, kind: .tag)
+            }
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -87,27 +94,15 @@ enum YAMLReader {
                 try enter(at: position)
                 defer { depth -= 1 }
                 var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-                var index: [String: YAMLNode.Position] = [:]  // only for large mappings, see below
+                var keys = YAMLKeyIndex()
                 while true {
                     var keyEvent = try next()
                     defer { yaml_event_delete(&keyEvent) }
                     if keyEvent.type == YAML_MAPPING_END_EVENT { return .mapping(pairs, position) }
                     let key = try node(from: &keyEvent)
-                    // Mappings here hold a handful of keys, where a linear scan beats hashing CJK text;
-                    // a large one (a hostile file) switches to a dictionary so the check stays linear.
-                    // The finding points at the first occurrence, the one a writer usually meant to keep.
-                    if let text = key.string {
-                        var first: YAMLNode.Position?
-                        if pairs.count < 32 {
-                            first = pairs.first { $0.key.string?.utf8.elementsEqual(text.utf8) == true }?.key.position
-                        } else {
-                            if index.isEmpty { for pair in pairs { if let k = pair.key.string { index[k] = pair.key.position } } }
-                            first = index.updateValue(key.position, forKey: text)
-                        }
-                        if let first {
-                            throw Failure(problem: "同一层中有重复的键：\(text)（第 \(key.position.line) 行再次出现）",
-                                          context: nil, line: first.line, column: first.column)
-                        }
+                    if let text = key.string, let first = keys.insert(text, at: key.position) {
+                        throw Failure(problem: "同一层中有重复的键：\(text)（第 \(key.position.line) 行再次出现）",
+                                      context: nil, line: first.line, column: first.column, kind: .duplicateKey)
                     }
                     var valueEvent = try next()
                     defer { yaml_event_delete(&valueEvent) }
@@ -119,6 +114,28 @@ enum YAMLReader {
             default:
                 throw Failure(problem: "意外的 YAML 结构", context: nil, line: position.line, column: position.column)
             }
+        }
+
+        /// The tag written on the node (`!!python/object:os.system`, `!foo`, `!`), as written
+        /// where it uses the standard `!!` handle; nil for an untagged node.
+        ///
+        /// Why refused rather than ignored: a tag asks the reader to make a value of that type,
+        /// and nianbao does not, so `!!python/object:os.system 386` would silently be read as
+        /// 386 — and the same file given to another YAML loader could run code.
+        private static func tag(of event: yaml_event_t) -> String? {
+            let pointer: UnsafeMutablePointer<yaml_char_t>? =
+                switch event.type {
+                case YAML_SCALAR_EVENT: event.data.scalar.tag
+                case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.tag
+                case YAML_MAPPING_START_EVENT: event.data.mapping_start.tag
+                default: nil
+                }
+            guard let pointer else { return nil }
+            var length = 0
+            while pointer[length] != 0 { length += 1 }
+            let tag = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+            let standard = "tag:yaml.org,2002:"
+            return tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag
         }
 
         private mutating func enter(at position: YAMLNode.Position) throws(Failure) {

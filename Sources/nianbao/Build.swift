@@ -59,10 +59,12 @@ struct Build: ParsableCommand {
         switch outcome {
         case .refused(let findings, let reports):
             let report = findingOutput.print(findings, reportCount: reports, root: root)
+            SkippedFolders.note(findings)
             printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
             throw Exit.findings
         case .built(let findings, let reports, let paths, let work):
             findingOutput.print(findings, reportCount: reports, root: root)
+            SkippedFolders.note(findings)
             let pages = paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
             let pdfs = paths.filter { $0.hasSuffix(".pdf") }.count
             printError("已生成 \(reports) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(paths.count) 个文件：\(folder.standardizedFileURL.path)")

@@ -39,6 +39,25 @@ import Testing
         return folder
     }
 
+    @Test("a named pipe in place of cache.bin or journal.bin is no cache, at once, not a build waiting forever")
+    func namedPipeIsNoCache() throws {
+        for name in ["cache.bin", "journal.bin"] {
+            let folder = try scratch()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            if name == "journal.bin" { _ = try Self.sampleCache().save(to: folder) }
+            #expect(mkfifo(folder.appendingPathComponent(name).path, 0o644) == 0)
+            // On another thread, so that a read that blocks fails the test instead of hanging it.
+            let done = DispatchSemaphore(value: 0)
+            let path = folder.appendingPathComponent(name).path
+            Thread.detachNewThread {
+                _ = CacheFile.read(path)
+                _ = BuildCache.load(from: URL(fileURLWithPath: path).deletingLastPathComponent())
+                done.signal()
+            }
+            #expect(done.wait(timeout: .now() + 20) == .success, "reading a FIFO \(name) blocked")
+        }
+    }
+
     @Test("a saved cache loads with the same records, findings and summary")
     func roundTrip() throws {
         let cache = try Self.sampleCache()
