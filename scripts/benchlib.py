@@ -48,17 +48,24 @@ def work_folder(keep, prefix):
     return keep
 
 
-def generate(work, agencies, years, hugo=None, rollups=False):
-    """Writes a synthetic site into `work` (and its Hugo twin into `hugo`) unless it already has
-    a Content/ folder. With `rollups`, municipal bureaus publish roll-ups of their counties."""
+def _clear(work, hugo):
+    """Whether a site must be made in `work` (and `hugo`): False when one is there already. Only
+    what a generation left may be replaced: a folder holding anything else is not ours."""
     if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
-        return
-    # Only what a generation left may be replaced: a folder holding anything else is not ours.
+        return False
     if os.path.isdir(work) and os.listdir(work) and not os.path.isdir(os.path.join(work, "Content")):
         sys.exit(f"{work} holds files but no generated site (no Content/); not touching it: remove it or choose another --keep")
     shutil.rmtree(work, ignore_errors=True)
     if hugo:
         shutil.rmtree(hugo, ignore_errors=True)
+    return True
+
+
+def generate(work, agencies, years, hugo=None, rollups=False):
+    """Writes a synthetic site into `work` (and its Hugo twin into `hugo`) unless it already has
+    a Content/ folder. With `rollups`, municipal bureaus publish roll-ups of their counties."""
+    if not _clear(work, hugo):
+        return
     t = time.perf_counter()
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate-corpus.py"),
                     "--agencies", str(agencies), "--years", str(years), work] + (["--hugo", hugo] if hugo else [])
@@ -71,13 +78,8 @@ def replicate(work, copies, hugo=None):
     """The shipped sample replicated `copies` times into `work` (and its Hugo twin into `hugo`)
     unless it already has a Content/ folder: the shape of a real site (parents rolling up many
     children, the sample's narratives and tasks), 13 reports a copy."""
-    if os.path.isdir(os.path.join(work, "Content")) and (hugo is None or os.path.isdir(hugo)):
+    if not _clear(work, hugo):
         return
-    if os.path.isdir(work) and os.listdir(work) and not os.path.isdir(os.path.join(work, "Content")):
-        sys.exit(f"{work} holds files but no generated site (no Content/); not touching it: remove it or choose another --keep")
-    shutil.rmtree(work, ignore_errors=True)
-    if hugo:
-        shutil.rmtree(hugo, ignore_errors=True)
     t = time.perf_counter()
     subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "replicate-sample.py"), "--copies", str(copies), work]
                    + (["--hugo", hugo] if hugo else []), check=True)

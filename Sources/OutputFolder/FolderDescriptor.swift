@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 
 #if canImport(Glibc)
     import Glibc
@@ -94,21 +95,7 @@ final class FolderDescriptor {
     func read(_ name: String, limit: Int = 1 << 20) -> Data? {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard file >= 0 else { return nil }
-        defer { close(file) }
-        var info = stat()
-        guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else { return nil }
-        var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.read(file, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        return complete ? data : nil
+        return RegularFile.read(descriptor: file, limit: limit)
     }
 
     /// Removes `name` from this folder, and everything under it if it is a folder, never

@@ -15,7 +15,7 @@ public enum RegularFile {
     }
 
     /// Reads the open `file` if it is a regular file of at most `limit` bytes, and closes it.
-    private static func read(descriptor file: Int32, limit: Int) -> Data? {
+    public static func read(descriptor file: Int32, limit: Int) -> Data? {
         defer { close(file) }
         var info = stat()
         guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else { return nil }
