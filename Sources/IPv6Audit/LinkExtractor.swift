@@ -29,6 +29,8 @@ enum LinkExtractor {
     static func nextHref(in bytes: [UInt8], from start: Int) -> (ArraySlice<UInt8>, Int)? {
         var index = start
         let count = bytes.count
+        // Quotes with no closing one left: a value opened by one can never end, here or later.
+        var unclosed: Set<UInt8> = []
         while index + 2 < count {
             guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "a"), isSpace(bytes[index + 2]) else {
                 index += 1
@@ -45,15 +47,19 @@ enum LinkExtractor {
                     if at < count, bytes[at] == UInt8(ascii: "=") {
                         at += 1
                         while at < count, isSpace(bytes[at]) { at += 1 }
-                        if at < count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") {
+                        if at < count, bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'"), !unclosed.contains(bytes[at]) {
                             let quote = bytes[at]
                             if let close = bytes[(at + 1)...].firstIndex(of: quote) { return (bytes[(at + 1)..<close], close + 1) }
+                            unclosed.insert(quote)
                         }
                     }
                 }
                 cursor += 1
             }
-            index += 1
+            // A tag without a link: an `<a ` inside it ends at the same '>' and finds nothing the
+            // scan did not look at already, so go on after it (else a page of `<a ` and no '>'
+            // was scanned once per byte: hours for 8 MB).
+            index = max(index + 1, cursor)
         }
         return nil
     }

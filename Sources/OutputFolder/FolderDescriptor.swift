@@ -54,7 +54,9 @@ final class FolderDescriptor {
     func folder(_ relative: String, creating: Bool = false, replacingLinks: Bool = false, replaced: inout [String]) throws(PathProblem)
         -> FolderDescriptor
     {
-        var current = FolderDescriptor(descriptor: dup(descriptor), path: path)
+        let copy = dup(descriptor)
+        guard copy >= 0 else { throw PathProblem(path: path, errno: errno) }
+        var current = FolderDescriptor(descriptor: copy, path: path)
         guard !relative.isEmpty else { return current }
         var walked = ""
         for component in relative.split(separator: "/") {
@@ -105,7 +107,12 @@ final class FolderDescriptor {
         guard let type = type(of: name) else { return true }
         guard type == S_IFDIR else { return unlinkat(descriptor, name, 0) == 0 || errno == ENOENT }
         guard let inner = try? folder(name) else { return false }
-        guard let listing = fdopendir(dup(inner.descriptor)) else { return false }
+        let copy = dup(inner.descriptor)
+        guard copy >= 0 else { return false }
+        guard let listing = fdopendir(copy) else {
+            close(copy)
+            return false
+        }
         var names: [String] = []
         while let entry = readdir(listing) {
             let entryName = withUnsafePointer(to: entry.pointee.d_name) { pointer in

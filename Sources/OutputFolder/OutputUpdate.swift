@@ -202,7 +202,9 @@ public final class OutputUpdate: Sendable {
                 throw .leftover(url.path, "它不是本用户的文件夹（或是符号链接），不是 nianbao 留下的 (not a folder of this user)")
             }
             if kind == "staging" {
-                // A first build killed before its rename: ours if it holds the marker.
+                // A first build killed before its rename: ours if it holds the marker, nothing
+                // lost if it is empty (killed before the marker was written).
+                if unlinkat(parentFolder.descriptor, name, AT_REMOVEDIR) == 0 { continue }
                 guard leftover.type(of: OutputFolder.marker) == S_IFREG else {
                     throw .leftover(url.path, "其中没有 nianbao 的标记 (it holds no nianbao marker)")
                 }

@@ -180,6 +180,13 @@ struct AuditLimitsTests {
         #expect((report["unchecked"] as? Int ?? 0) > 0)
     }
 
+    @Test("a page of 8 MB of tags that never close is read once, not once per byte: the audit ends within its deadline")
+    func unclosedTags() throws {
+        let site = try HostileSite()
+        let run = try Self.run(["audit-ipv6", site.url("/tags/"), "--deadline", "5", "--format", "json"] + site.resolve, limit: 60)
+        #expect(!run.killed && run.seconds < 10, "took \(run.seconds) s")
+    }
+
     @Test("an endless body is cut at the size cap, and memory stays bounded; an announced huge body is not read")
     func bodyCap() throws {
         let site = try HostileSite()

@@ -70,6 +70,24 @@ import Validation
         #expect(finding?.message.contains(String(read.prefix(3))) == true, "\(finding?.message ?? "")")
     }
 
+    @Test("a long run of %XX that is not UTF-8 is read once: linear in its length, and a mobile encoded after it is still found")
+    mutating func longPercentRun() throws {
+        let encoded = "%31%33%38%31%32%33%34%35%36%37%38"
+        var seconds: [Int: Double] = [:]
+        for count in [2_000, 20_000] {
+            site = TestSite(years: [2024])
+            write("链接：[申请表](https://example.gov.cn/a?x=" + String(repeating: "%FF", count: count) + "&tel=" + encoded + ")")
+            let clock = ContinuousClock.now
+            let finding = expectOnly(privacy(try site.findings()), "privacy-mobile", .error, at: at(encoded))
+            let elapsed = ContinuousClock.now - clock
+            seconds[count] = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            #expect(finding?.message.contains("138") == true, "\(finding?.message ?? "")")
+        }
+        // Ten times the run: about ten times the work at most (a hundred times when each failed
+        // run was decoded again from its next %).
+        #expect(seconds[20_000]! < 25 * seconds[2_000]! + 0.5, "\(seconds)")
+    }
+
     @Test("numbers that are not personal data do not fire", arguments: [
         "依据税总办发〔2019〕65号文件，全年共收到申请12345678件。",
         "本报告于2025-01-20 09:30发布，统计期为2024年1月1日至2024年12月31日。",
