@@ -6,10 +6,7 @@ import Validation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let split = bytes.firstIndex(of: 0x1E) ?? bytes.endIndex
-    let markdown = Array(bytes[..<split])
-    let tables = split < bytes.endIndex ? Array(bytes[(split + 1)...]) : []
+    let (markdown, tables) = reportFiles(data, size)
     let report = Fuzzing.report(markdown: markdown, tables: tables)
     _ = Validator.validate(report, agency: nil)
     return 0

@@ -14,3 +14,11 @@ public func runFuzzer(
     var arguments = argv
     return LLVMFuzzerRunDriver(&count, &arguments, callback)
 }
+
+/// A report's two files in one input, as FuzzCheck and FuzzPrint take them: report.md, a 0x1E
+/// byte, then tables.yaml (none without the byte).
+public func reportFiles(_ data: UnsafePointer<UInt8>, _ size: Int) -> (markdown: [UInt8], tables: [UInt8]) {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let split = bytes.firstIndex(of: 0x1E) ?? bytes.endIndex
+    return (Array(bytes[..<split]), split < bytes.endIndex ? Array(bytes[(split + 1)...]) : [])
+}

@@ -13,10 +13,7 @@ nonisolated(unsafe) let fonts = PrintFonts.load(.empty, root: URL(fileURLWithPat
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPrint(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let split = bytes.firstIndex(of: 0x1E) ?? bytes.endIndex
-    let markdown = Array(bytes[..<split])
-    let tables = split < bytes.endIndex ? Array(bytes[(split + 1)...]) : []
+    let (markdown, tables) = reportFiles(data, size)
     let report = Fuzzing.report(markdown: markdown, tables: tables)
     if let fonts {
         let (pdf, _, _) = ReportPDF.make(report, title: "年度报告", agencyName: "某某局", fonts: fonts, producer: "nianbao fuzz")
