@@ -30,14 +30,14 @@ final class FolderDescriptor {
     /// Whether `path` is one nianbao may name under a folder: relative, `/`-separated, with no
     /// empty, `.` or `..` component, no NUL and no line break.
     static func isSafeRelative(_ path: some StringProtocol) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0), !path.utf8.contains(0x0A) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        guard !path.isEmpty, !path.isAbsolutePath, !path.utf8.contains(0), !path.utf8.contains(0x0A) else { return false }
+        return path.pathParts().allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// The folder and last name of `relative` (a safe relative path).
     static func split(_ relative: String) -> (folder: String, name: String) {
-        guard let slash = relative.lastIndex(of: "/") else { return ("", relative) }
-        return (String(relative[..<slash]), String(relative[relative.index(after: slash)...]))
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", relative) }
+        return (String(relative.utf8[..<slash])!, String(relative.utf8[relative.utf8.index(after: slash)...])!)
     }
 
     /// The file type of `name` in this folder, the link itself for a link; nil if there is none.
@@ -59,8 +59,7 @@ final class FolderDescriptor {
         var current = FolderDescriptor(descriptor: copy, path: path)
         guard !relative.isEmpty else { return current }
         var walked = ""
-        for component in relative.split(separator: "/") {
-            let name = String(component)
+        for name in relative.pathParts(omittingEmpty: true) {
             walked += walked.isEmpty ? name : "/" + name
             var next = openat(current.descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -156,7 +157,7 @@ public enum OutputFolder {
     /// FileManager's version cost more than writing the files.
     static func makeFolders(_ folder: String, in base: String) throws {
         var path = base
-        for component in folder.split(separator: "/") {
+        for component in folder.pathParts(omittingEmpty: true) {
             path += "/" + component
             if mkdir(path, 0o755) != 0 && errno != EEXIST { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Publish
 
 #if canImport(Glibc)
     import Glibc
@@ -60,8 +61,8 @@ struct OutputJournal: Equatable {
         marker = Self.unescaped(markerLine.dropFirst("marker ".count))
         var (moved, removed) = ([String](), [String]())
         for line in lines where !line.isEmpty {
-            let isRemoval = line.hasPrefix("/")
-            let path = isRemoval ? line.dropFirst() : line
+            let isRemoval = line.isAbsolutePath
+            let path = isRemoval ? Substring(line.utf8.dropFirst()) : line
             guard FolderDescriptor.isSafeRelative(path) else { return nil }
             if isRemoval { removed.append(String(path)) } else { moved.append(String(path)) }
         }

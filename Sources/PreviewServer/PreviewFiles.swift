@@ -28,7 +28,7 @@ public struct PreviewFiles: Sendable {
         if pathOnly + "/" == basePath { return .redirect(basePath) }
         guard let decoded = pathOnly.removingPercentEncoding else { return .badRequest }
         guard !decoded.contains("\0"), !decoded.contains("\\") else { return .badRequest }
-        let segments = decoded.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = decoded.pathParts()
         guard !segments.contains(where: { $0 == ".." || $0 == "." }) else { return .badRequest }
         guard decoded.hasPrefix(basePath) else { return .notFound }
         var relative = String(decoded.dropFirst(basePath.count))

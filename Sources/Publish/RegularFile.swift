@@ -39,7 +39,7 @@ public enum RegularFile {
     public static func read(under root: String, _ relative: String, limit: Int = 64 << 20) -> Data? {
         var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return nil }
-        let parts = relative.split(separator: "/").map(String.init)
+        let parts = relative.pathParts(omittingEmpty: true)
         guard let last = parts.last, !parts.contains("..") else {
             close(folder)
             return nil

@@ -18,7 +18,7 @@ import Testing
 
     @Test("refusals", arguments: [
         ("/zfxxgk/ndbg/../x", PreviewFiles.Resolution.badRequest), ("/zfxxgk/ndbg/%2e%2e/x", .badRequest),
-        ("/zfxxgk/ndbg/a/./b", .badRequest), ("/zfxxgk/ndbg/a%5cb", .badRequest), ("/zfxxgk/ndbg/a%00", .badRequest),
+        ("/zfxxgk/ndbg/a/./b", .badRequest), ("/zfxxgk/ndbg/..%2F%CC%81x", .badRequest), ("/zfxxgk/ndbg/a%5cb", .badRequest), ("/zfxxgk/ndbg/a%00", .badRequest),
         ("/other/", .notFound), ("/zfxxgk/ndbg/none.html", .notFound), ("/zfxxgk/ndbg/deploy/nginx.conf", .notFound),
         ("/zfxxgk/ndbg/link", .notFound), ("/", .redirect("/zfxxgk/ndbg/")), ("/zfxxgk/ndbg", .redirect("/zfxxgk/ndbg/")),
         ("/zfxxgk/ndbg/a", .redirect("/zfxxgk/ndbg/a/")),

@@ -80,6 +80,11 @@ import Testing
             try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["../evil.html"]),
             try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["a.html"], removed: ["/etc/hostname"]),
             try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["./a.html"]),
+            // A `/` followed by a combining mark is one Swift Character, but open(2) sees `..` and
+            // an absolute path (found by FuzzJournal in CI).
+            try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["../\u{301}evil.html"]),
+            try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["a.html"], removed: ["../\u{301}keep"]),
+            try OutputUpdateTests.journal(for: scratch.output, buildID: "2", moved: ["a.html"], removed: ["/\u{301}evil.html"]),
             try OutputUpdateTests.journal(for: other, buildID: "2", moved: ["a.html"]),
         ] {
             let left = try plant(beside: scratch.output, files: ["a.html": "planted", "evil.html": "x"], journal: journal)
