@@ -1,4 +1,6 @@
-/// How serious a finding is. Errors stop `nianbao build`; warnings fail only with `--strict`.
+/// How serious a finding is: an error means the report must not be published as it is (`build`
+/// withholds it); a warning asks a person to look and fails `check` only with `--strict`.
+/// docs/severity.md gives the policy, `Rule.severityReason` each rule's reason.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case info
     case warning

@@ -24,7 +24,9 @@ struct Explain: ParsableCommand {
         }
         print("""
             \(rule.id)：\(rule.title)
-            类别：\(rule.family.chinese)（\(rule.family.rawValue)）  级别：\(rule.severity.chinese)（\(rule.severity.rawValue)）
+            类别：\(rule.family.chinese)（\(rule.family.rawValue)）
+            级别：\(rule.severity.chinese)（\(rule.severity.rawValue)）——为什么：\(rule.severityReason)
+              「\(rule.severity.chinese)」表示：\(rule.severity.meaning)
 
             检查内容
               \(rule.checks)
