@@ -147,7 +147,7 @@ public enum BuildPipeline {
         lap("sort findings")
         let withheld = withholding.reports(of: loaded)
         findings = (findings + result.findings + (notice.map { noticeFindings($0, options: options) } ?? [])
-            + Withholding.findings(withheld, carried: carried)).sortedForReport()
+            + Withholding.findings(withheld, carried: carried, errors: findings + result.findings)).sortedForReport()
         guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) || (withholds && !Withholding(findings).stopsEverything)
         else {
             abort()

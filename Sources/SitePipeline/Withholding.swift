@@ -31,10 +31,12 @@ struct Withholding: Equatable {
 
     /// Whether `file` lies in a withheld folder: its findings are not published either (their
     /// messages may quote what the report must not publish, such as a phone number).
-    func covers(_ file: String) -> Bool {
-        folders.contains { folder in
-            file.utf8.starts(with: folder.utf8) && (file.utf8.count == folder.utf8.count || file.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/"))
-        }
+    func covers(_ file: String) -> Bool { folders.contains { Self.within(file, $0) } }
+
+    /// Whether `file` is `folder` or lies under it.
+    static func within(_ file: String, _ folder: String) -> Bool {
+        file.utf8.starts(with: folder.utf8)
+            && (file.utf8.count == folder.utf8.count || file.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/"))
     }
 
     /// The folders of the reports withheld: each folder given, and every report of an agency given.
@@ -51,15 +53,18 @@ struct Withholding: Equatable {
 
     /// One `report-withheld` finding per withheld report, saying whether its previous version
     /// stays up (`carried` holds its page) or it is left out of the site.
-    static func findings(_ withheld: [String], carried: [OutputFile]) -> [Finding] {
+    static func findings(_ withheld: [String], carried: [OutputFile], errors: [Finding]) -> [Finding] {
         let pages = Set(carried.map(\.path))
         return withheld.map { folder in
             let page = String(folder.dropFirst("Content/".count)) + "/index.html"
             let kept = pages.contains(page)
+            let own = errors.filter { $0.severity == .error && Withholding.within($0.location.file, folder) }
+            let rules = Array(Set(own.map(\.rule))).sorted().prefix(3).joined(separator: "、")
+            let why = own.isEmpty ? "本机关有错误" : "本报告有 \(own.count) 个错误（\(rules)）"
             let message =
                 kept
-                ? "本报告有错误，本次未发布；上次发布的版本（Output/\(page) 及打印页、PDF、数据）原样保留，但不列入本次生成的目录、订阅和站点地图"
-                : "本报告有错误，未发布：不出现在目录、订阅和站点地图中"
+                ? "\(why)，本次未发布；上次发布的版本（Output/\(page) 及打印页、PDF、数据）原样保留，但不列入本次生成的目录、订阅和站点地图"
+                : "\(why)，未发布：不出现在目录、订阅和站点地图中"
             return Rule.reportWithheld.finding(
                 message + "。改正错误后再次运行 nianbao build 即可发布。",
                 gist: kept ? "withheld for its errors; the previously published version stays" : "withheld for its errors; never published",

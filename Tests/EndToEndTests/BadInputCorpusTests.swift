@@ -84,6 +84,14 @@ struct BadInputCorpusTests {
         #expect(strays.isEmpty, "\(strays)", sourceLocation: sourceLocation)
     }
 
+    @Test("the corpus folder holds its cases (a parameterized test over no case passes silently)")
+    func corpusIsThere() {
+        #expect(Self.names.count >= 40, "\(Self.corpus.path) holds \(Self.names.count) cases")
+        for name in Self.names {
+            #expect(FileManager.default.fileExists(atPath: Self.corpus.appendingPathComponent(name + "/expect.json").path), "\(name)")
+        }
+    }
+
     @Test("a case of the corpus", arguments: names)
     func corpusCase(name: String) throws {
         let folder = Self.corpus.appendingPathComponent(name)
