@@ -42,7 +42,13 @@ extension Rule {
         basis: "nianbao：生成的页面和数据文件由报告决定，不能被覆盖；链接可能指向站点以外的文件。",
         fix: "给与生成文件同名的文件换个名字或位置；用普通文件代替符号链接。")
 
+    public static let reportWithheld = Rule(
+        id: "report-withheld", family: .build, severity: .warning, title: "报告有错误，本次未发布",
+        checks: "nianbao build 发布所有没有错误的报告；有错误的报告不发布：上次发布的版本（页面、打印页、PDF、数据）原样保留，从未发布的则不出现在目录、订阅和站点地图中。预览（nianbao serve）照常显示全部报告。",
+        basis: "nianbao：错误表示“不得这样公布”；一份报告的错误不应耽误其他报告按时公布。加 --all-or-nothing 时，任何错误都使整个网站不生成。",
+        fix: "改正该报告的错误（见同一文件的其他发现），再次运行 nianbao build。")
     static let buildRules = [
         themeMissing, themeTemplate, linkBroken, printFontMissing, printGlyphMissing, outputLink, outputForeignFile, staticFile,
+        reportWithheld,
     ]
 }

@@ -16,7 +16,7 @@ extension Rule {
         }(),
         basis: "推论，年报格式未规定，因此只作警告。", fix: "核对件数；如因集中清理等原因不衔接，请在正文中说明。")
     public static let publishedLate = Rule(
-        id: "published-late", family: .publication, severity: .error, title: "逾期公布",
+        id: "published-late", family: .publication, severity: .warning, title: "逾期公布",
         checks: "上一年度报告的公布时限：\(AgencyKind.deadlines)。机关类别取自 agency.yaml 的 kind。",
         basis: AgencyKind.deadlineBasis + "。", fix: "如实填写发布时间；逾期的应在报告中说明原因。")
     public static let publishedEarly = Rule(

@@ -36,10 +36,10 @@ enum IndexPage {
         return (agencies, digest)
     }
 
-    /// The warnings `findings` give each report, by folder.
+    /// The warnings `findings` give each report, by folder; lateness is the status itself.
     static func warningCounts(_ findings: [Finding]) -> [String: Int] {
         var warnings: [String: Int] = [:]
-        for finding in findings where finding.severity == .warning {
+        for finding in findings where finding.severity == .warning && finding.rule != Rule.publishedLate.id {
             if let folder = finding.reportFolder { warnings[folder, default: 0] += 1 }
         }
         return warnings

@@ -71,10 +71,12 @@ public enum SiteBuilder {
     /// structure (agencies, reports, configuration, theme) must be the one `previous` was built
     /// from. Throws `IncrementalBuildUnavailable` when its files cannot be patched. `inputDigest`
     /// gives the manifest's digest of the inputs (`InputDigest`), asked for only when the manifest
-    /// is made: the caller may work it out meanwhile.
+    /// is made: the caller may work it out meanwhile. `carried` are files of a previous build
+    /// published again as they are (a withheld report's): written and listed, never scanned for
+    /// links, since they were made by another build, perhaps with another theme.
     public static func build(
         _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet? = nil, previous: PreviousBuild? = nil,
-        inputDigest: () -> String, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
+        carried: [OutputFile] = [], inputDigest: () -> String, lap: (String) -> Void = { _ in }, into sink: @escaping FileSink
     ) throws -> BuildResult {
         let website = Website(site.config)
         let jobs = site.agencies.indices.flatMap { agency in site.agencies[agency].reports.indices.map { (agency: agency, report: $0) } }
@@ -151,6 +153,10 @@ public enum SiteBuilder {
             try write("deploy/nginx.conf", ServerConfig.nginx(deployment))
             try write("deploy/apache.conf", ServerConfig.apache(deployment))
             try write("deploy/README.md", ServerConfig.readme(deployment))
+        }
+        for file in carried {
+            try sink(file)
+            siteFiles.append(Manifest.Entry(path: file.path, size: file.contents.count, sha256: SHA256.hex(file.contents)))
         }
         // The site's static/ files, in a full build (a change to them makes one), where no
         // generated file is.

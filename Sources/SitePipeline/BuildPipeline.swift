@@ -18,6 +18,8 @@ public enum BuildPipeline {
         public var root: URL
         public var output: URL
         public var allowErrors = false
+        /// Refuse the whole build when any report has an error, instead of withholding that report.
+        public var allOrNothing = false
         public var makePDFs = true
         /// Read and write the build cache (`.nianbao-cache/`).
         public var useCache = true
@@ -49,12 +51,14 @@ public enum BuildPipeline {
         public let incremental: Bool
         /// Why the cache was not used, for a full build.
         public let cacheNote: String?
+        /// The report folders left out because they have errors (`Content/<agency>/<year>`).
+        public var withheld: [String] = []
     }
 
     public enum Outcome: Sendable {
         /// The output folder was replaced or updated.
         case built(findings: [Finding], reports: Int, paths: [String], work: Work)
-        /// Error findings: nothing was written.
+        /// Error findings outside any report, or any error with `allOrNothing`: nothing was written.
         case refused(findings: [Finding], reports: Int)
     }
 
@@ -102,38 +106,50 @@ public enum BuildPipeline {
         var checked = state.validate(loaded)
         var findings = checked.findings + extraFindings
         lap("validate")
-        guard let theme, options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
+        // A report with errors is withheld and the others are published, unless the site wants
+        // all or nothing; an error that belongs to no report stops the whole build.
+        let withholds = !options.allowErrors && !options.allOrNothing
+        var withholding = withholds ? Withholding(findings) : Withholding()
+        let hasErrors = findings.contains { $0.severity == .error }
+        guard let theme, options.allowErrors || !hasErrors || (withholds && !withholding.stopsEverything) else {
             return .refused(findings: findings.sortedForReport(), reports: loaded.reports.count)
+        }
+        if !withholding.isEmpty, state.isIncremental {
+            // The cache describes the published site; a withheld report changes what that is.
+            state.forget("reports withheld")
+            loaded = try state.load()
+            checked = state.validate(loaded)
+            findings = checked.findings + extraFindings
+            withholding = Withholding(findings)
         }
         var result: BuildResult
         var commit: (String) throws(OutputFolderError) -> Void
         var abort: () -> Void
         var notice: OutputFolderNotice?
-        do {
-            (result, commit, abort, notice) = try write(
-                loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
-        } catch let unavailable as IncrementalBuildUnavailable {
-            // The previous output cannot be patched: build everything.
-            state.forget("the previous output cannot be patched: \(unavailable.reason)")
-            loaded = try state.load()
-            checked = state.validate(loaded)
-            findings = checked.findings + extraFindings
-            do {
-                (result, commit, abort, notice) = try write(
-                    loaded, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
-            } catch let error as Failure {
-                throw error
-            } catch {
-                throw .write("\(error)")
-            }
-        } catch let error as Failure {
-            throw error
-        } catch {
-            throw .write("\(error)")
+        var published = loaded
+        var carried: [OutputFile] = []
+        while true {
+            published = loaded.withholding(withholding.folders)
+            carried = PreviousOutput.files(in: options.output, under: withholding.outputPrefixes)
+            var publishedFindings = findings.filter { !withholding.covers($0.location.file) }
+            (result, commit, abort, notice) = try writeOrRebuild(
+                &published, carried: carried, loaded: &loaded, checked: &checked, findings: &publishedFindings, extraFindings: extraFindings,
+                withholding: withholding, theme: theme, fonts: fonts, state: &state, options: options, lap: lap)
+            // An error the build itself finds (a link broken by a withheld report) withholds
+            // its report too, and the site is built again without it.
+            var grown = withholding
+            grown.add(result.findings)
+            guard withholds, grown != withholding, !grown.stopsEverything else { break }
+            abort()
+            withholding = grown
+            findings += result.findings.filter { $0.severity == .error }
         }
         lap("sort findings")
-        findings = (findings + result.findings + (notice.map { noticeFindings($0, options: options) } ?? [])).sortedForReport()
-        guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) else {
+        let withheld = withholding.reports(of: loaded)
+        findings = (findings + result.findings + (notice.map { noticeFindings($0, options: options) } ?? [])
+            + Withholding.findings(withheld, carried: carried, errors: findings + result.findings)).sortedForReport()
+        guard options.allowErrors || !findings.contains(where: { $0.severity == .error }) || (withholds && !Withholding(findings).stopsEverything)
+        else {
             abort()
             return .refused(findings: findings, reports: loaded.reports.count)
         }
@@ -147,14 +163,15 @@ public enum BuildPipeline {
         // Pages cut short at a template limit (published only with --allow-errors) are not kept
         // for the next build: it renders them again and reports the template again.
         let cutShort = result.findings.contains { $0.rule == Rule.themeTemplate.id }
-        let saved = cutShort ? nil : state.save(loaded, result: result, checked: checked, buildID: buildID)
+        let saved = cutShort ? nil : state.save(published, result: result, checked: checked, buildID: buildID)
         if let session, let saved, let folder = state.folder {
             session.keep(
-                loaded, read: result.rendered, cache: saved, folder: folder, files: result.fileList, listing: state.inputListing)
+                published, read: result.rendered, cache: saved, folder: folder, files: result.fileList, listing: state.inputListing)
         }
         lap("save cache")
         let work = Work(
-            rendered: result.rendered.count, written: result.written.count, incremental: state.isIncremental, cacheNote: state.note)
+            rendered: result.rendered.count, written: result.written.count, incremental: state.isIncremental, cacheNote: state.note,
+            withheld: withheld)
         let outcome = Outcome.built(findings: findings, reports: loaded.reports.count, paths: result.paths, work: work)
         let leftovers = Leftovers((state, loaded, checked, result))
         if options.keepsMemoryUntilExit {
@@ -174,10 +191,39 @@ public enum BuildPipeline {
         return outcome
     }
 
+    /// `write`, and when the previous output cannot be patched, everything read, checked and
+    /// written again.
+    private static func writeOrRebuild(
+        _ published: inout Site, carried: [OutputFile], loaded: inout Site, checked: inout IncrementalState.Checked,
+        findings: inout [Finding], extraFindings: [Finding], withholding: Withholding, theme: Theme, fonts: FontSet?,
+        state: inout IncrementalState, options: Options, lap: (String) -> Void
+    ) throws(Failure) -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void, OutputFolderNotice?) {
+        do {
+            return try write(published, carried: carried, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
+        } catch let unavailable as IncrementalBuildUnavailable {
+            state.forget("the previous output cannot be patched: \(unavailable.reason)")
+            loaded = try state.load()
+            checked = state.validate(loaded)
+            findings = (checked.findings + extraFindings).filter { !withholding.covers($0.location.file) }
+            published = loaded.withholding(withholding.folders)
+            do {
+                return try write(published, carried: carried, findings: findings, theme: theme, fonts: fonts, state: state, options: options, lap: lap)
+            } catch let error as Failure {
+                throw error
+            } catch {
+                throw .write("\(error)")
+            }
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw .write("\(error)")
+        }
+    }
+
     /// Builds into a staging folder (full build) or an update folder (incremental build) and
     /// returns how to commit or abandon it.
     private static func write(
-        _ site: Site, findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options,
+        _ site: Site, carried: [OutputFile], findings: [Finding], theme: Theme, fonts: FontSet?, state: IncrementalState, options: Options,
         lap: (String) -> Void
     ) throws -> (BuildResult, (String) throws(OutputFolderError) -> Void, () -> Void, OutputFolderNotice?) {
         // The manifest's digest of the inputs is worked out beside the rendering: an incremental
@@ -220,7 +266,7 @@ public enum BuildPipeline {
         }
         do {
             let result = try SiteBuilder.build(
-                site, findings: findings, theme: theme, fonts: fonts, inputDigest: { inputDigest.value }, lap: lap,
+                site, findings: findings, theme: theme, fonts: fonts, carried: carried, inputDigest: { inputDigest.value }, lap: lap,
                 into: replacement.write)
             return (
                 result, { id throws(OutputFolderError) in try replacement.commit(buildID: id) }, replacement.abort,

@@ -7,7 +7,9 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "校验并生成网站到 Output/（validate, then build the site）",
         discussion: """
-            先校验全部报告；有错误级别的发现时不生成（exit 1），除非加 --allow-errors。生成的文件先全部写到 \
+            先校验全部报告，再发布所有没有错误的报告。有错误的报告不发布（exit 1）：上次发布的版本原样保留，从未发布的\
+            不列入目录、订阅和站点地图；加 --all-or-nothing 则任何错误都使整个网站不生成。nianbao.yaml、主题等\
+            不属于某份报告的错误总是使整个网站不生成。生成的文件先全部写到 \
             Output/ 旁的临时文件夹，成功后整体替换 Output/；失败时原有 Output/ 不变。只替换 nianbao 生成的文件夹。\
             再次生成时，内容未变的报告取自 .nianbao-cache/（可随时删除），只重新生成改动的报告及列出它们的页面，\
             改动的文件先写到旁边的临时文件夹，再逐个替换。
@@ -21,6 +23,9 @@ struct Build: ParsableCommand {
 
     @Flag(help: "即使有错误级别的发现也生成 (build despite errors; for previews only)")
     var allowErrors = false
+
+    @Flag(help: "任何报告有错误时都不生成网站，而不是只暂不发布该报告 (refuse the whole build when any report has an error)")
+    var allOrNothing = false
 
     @Flag(help: "不生成 PDF (skip report.pdf; print.html is still written)")
     var noPdf = false
@@ -44,6 +49,7 @@ struct Build: ParsableCommand {
             ?? root.appendingPathComponent("Output")
         var options = BuildPipeline.Options(
             root: root, output: folder, allowErrors: allowErrors, makePDFs: !noPdf, useCache: !noCache)
+        options.allOrNothing = allOrNothing
         options.keepsMemoryUntilExit = true
         options.waitsForOtherBuilds = !noWait
         options.notice = { printError($0) }
@@ -60,18 +66,24 @@ struct Build: ParsableCommand {
         case .refused(let findings, let reports):
             let report = findingOutput.print(findings, reportCount: reports, root: root)
             SkippedFolders.note(findings)
-            printError("有 \(report.errors) 个错误，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
+            let why = allOrNothing ? "（--all-or-nothing）" : "，其中有不属于某份报告的错误"
+            printError("有 \(report.errors) 个错误\(why)，未生成网站；原有输出保持不变。改正后重试，或用 --allow-errors 生成预览。")
             throw Exit.findings
         case .built(let findings, let reports, let paths, let work):
             findingOutput.print(findings, reportCount: reports, root: root)
             SkippedFolders.note(findings)
             let pages = paths.filter { $0.hasSuffix(".html") && !$0.hasSuffix("/print.html") }.count
             let pdfs = paths.filter { $0.hasSuffix(".pdf") }.count
-            printError("已生成 \(reports) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(paths.count) 个文件：\(folder.standardizedFileURL.path)")
+            printError("已生成 \(reports - work.withheld.count) 份报告、\(pages) 个页面、\(pdfs) 个 PDF、共 \(paths.count) 个文件：\(folder.standardizedFileURL.path)")
             if work.incremental {
                 printError("增量生成：重新生成 \(work.rendered) 份报告，更新 \(work.written) 个文件 (incremental: \(work.rendered) reports rendered, \(work.written) files updated)")
             } else if let note = work.cacheNote, !noCache {
                 printError("完整生成 (full build: \(note))")
+            }
+            if !work.withheld.isEmpty {
+                let listed = work.withheld.prefix(10).joined(separator: "、") + (work.withheld.count > 10 ? " 等" : "")
+                printError("有 \(work.withheld.count) 份报告因有错误未发布 (withheld for their errors)：\(listed)。改正后再次生成即可发布。")
+                throw Exit.findings
             }
         }
     }

@@ -83,16 +83,22 @@ import Testing
         #expect(first == (try digests("second")))
     }
 
-    @Test("error findings refuse the build (exit 1, no Output/); --allow-errors builds anyway")
+    @Test("a report with errors is withheld (exit 1), the others built; --all-or-nothing refuses all; --allow-errors builds anyway")
     func refusesErrors() throws {
         let site = try Self.sampleSite()
         let file = "Content/jiangyu-tax/2024/tables.yaml"
         try site.write(file, try site.read(file).replacingOccurrences(of: "本年处理决定数量: 2718", with: "本年处理决定数量: 2718件"))
-        let refused = try Nianbao.run(["build", "-s", site.root.path])
+        let refused = try Nianbao.run(["build", "-s", site.root.path, "--all-or-nothing"])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("\(file):"))
         #expect(refused.stderr.contains("未生成网站"))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output").path))
+        let withheld = try Nianbao.run(["build", "-s", site.root.path])
+        #expect(withheld.status == 1)
+        #expect(withheld.stdout.contains("\(file):"))
+        #expect(withheld.stderr.contains("有 1 份报告因有错误未发布"), "\(withheld.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/jiangyu-tax/2023/report.pdf").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/jiangyu-tax/2024").path))
         let allowed = try Nianbao.run(["build", "-s", site.root.path, "--allow-errors"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/index.html").path))
@@ -141,7 +147,7 @@ import Testing
         #expect(Self.snapshot(site.root.appendingPathComponent("public")) == ["mine.txt": Data("不要删除".utf8)])
     }
 
-    @Test("a broken link in the narrative fails the build with its file, line and column; Output is left as it was")
+    @Test("a broken link in the narrative fails the build (--all-or-nothing) with its file, line and column; Output is left as it was")
     func brokenLink() throws {
         let site = try Self.sampleSite()
         #expect(try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"]).status == 0)
@@ -150,7 +156,7 @@ import Testing
         try site.write(file, try site.read(file) + "\n参见[上级机关年报](../../jiangyu-tax/2019/)。\n")
         let lines = try site.read(file).components(separatedBy: "\n")
         let line = try #require(lines.firstIndex { $0.contains("上级机关年报") }) + 1
-        let result = try Nianbao.run(["build", "-s", site.root.path, "--format", "github"])
+        let result = try Nianbao.run(["build", "-s", site.root.path, "--format", "github", "--all-or-nothing"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("::error file=\(file),line=\(line),col=12,title=nianbao link-broken::"), "\(result.stdout)")
         // The link is found after the pages were written to the staging folder, which is dropped.

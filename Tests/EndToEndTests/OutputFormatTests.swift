@@ -50,7 +50,7 @@ struct OutputFormatTests {
         #expect(balance.cell == "requests.results.total.natural_person")
         #expect(balance.location.file == "Content/qingshan-tax/2023/tables.yaml")
         #expect(Int(balance.expected!)! == Int(balance.found!)! + 100)
-        #expect(report.findings.contains { $0.rule == "arith-row-total" && $0.severity == "warning" })
+        #expect(report.findings.contains { $0.rule == "arith-row-total" && $0.severity == "error" })
     }
 
     @Test("github lines follow the workflow-command syntax")

@@ -32,7 +32,7 @@ import Testing
         ])
     }
 
-    @Test func resultsTotalIsAWarning() throws {
+    @Test func resultsTotalIsAnError() throws {
         // （一）予以公开 自然人 3 → 4 (its row total 3 → 4), （七）总计 left as it was.
         let site = site(["requests.results.disclosed.natural_person": "4", "requests.results.disclosed.total": "4"])
         let findings = try site.findings()
@@ -40,12 +40,12 @@ import Testing
             "arith-results-total@\(cell("（七）总计", 0, site).description)",
             "arith-results-total@\(cell("（七）总计", 6, site).description)",
         ])
-        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(findings.allSatisfy { $0.severity == .error })
         #expect(findings.map(\.expected) == ["6", "8"])
         #expect(findings.map(\.found) == ["5", "7"])
     }
 
-    @Test func rowTotalIsAWarning() throws {
+    @Test func rowTotalIsAnError() throws {
         // 总计 of 一 7 → 8 and of 二 1 → 0: the 总计 column still balances (8 + 0 = 7 + 1).
         let site = site(["requests.received.total": "8", "requests.carried_over.total": "0"])
         let findings = try site.findings()
@@ -53,16 +53,16 @@ import Testing
             "arith-row-total@\(cell("一、本年新收政府信息公开申请数量", 6, site).description)",
             "arith-row-total@\(cell("二、上年结转政府信息公开申请数量", 6, site).description)",
         ])
-        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(findings.allSatisfy { $0.severity == .error })
         #expect(findings.map(\.cell) == ["requests.received.total", "requests.carried_over.total"])
         #expect(findings.map(\.expected) == ["7", "1"])
         #expect(findings.map(\.found) == ["8", "0"])
     }
 
-    @Test func outcomeTotalIsAWarning() throws {
+    @Test func outcomeTotalIsAnError() throws {
         let site = site(["appeals.review.total": "3"])
         let at = TestSite.position(["行政复议:", "总计:"], in: path, of: site[path]!)
-        let finding = expectOnly(try site.findings(), "arith-outcome-total", .warning, at: at)
+        let finding = expectOnly(try site.findings(), "arith-outcome-total", .error, at: at)
         #expect(finding?.cell == "appeals.review.total")
         #expect(finding?.expected == "2")
         #expect(finding?.found == "3")

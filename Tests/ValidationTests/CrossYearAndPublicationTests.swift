@@ -65,7 +65,7 @@ import Testing
     var publishedAt: Location { Location(file: TestSite.report(2024), line: 5, column: 12) }
 
     @Test func departmentOneDayLate() throws {
-        let finding = expectOnly(try published("2025-02-01 09:00", kind: .department), "published-late", .error, at: publishedAt)
+        let finding = expectOnly(try published("2025-02-01 09:00", kind: .department), "published-late", .warning, at: publishedAt)
         #expect(finding?.message.contains("逾期 1 天") == true)
         #expect(finding?.expected == "2025年1月31日")
         #expect(finding?.found == "2025年2月1日")
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func governmentOneDayLate() throws {
-        let finding = expectOnly(try published("2025-04-01 09:00", kind: .government), "published-late", .error, at: publishedAt)
+        let finding = expectOnly(try published("2025-04-01 09:00", kind: .government), "published-late", .warning, at: publishedAt)
         #expect(finding?.message.contains("逾期 1 天") == true)
         #expect(finding?.expected == "2025年3月31日")
     }

@@ -47,7 +47,7 @@ import Testing
         #expect(outcome.map(\.cell) == ["appeals.review.total", "appeals.litigation.after_review.total"])
         #expect(outcome.map(\.expected) == ["11", "5"])
         #expect(outcome.map(\.found) == ["0", "0"])
-        #expect(outcome.allSatisfy { $0.severity == .warning })
+        #expect(outcome.allSatisfy { $0.severity == .error })
         #expect(findings.filter { Self.arithmetic.contains($0.rule) }.count == 2)
 
         let outdated = findings.of("form-outdated-row")
