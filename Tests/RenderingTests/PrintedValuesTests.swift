@@ -45,3 +45,31 @@ import Testing
         #expect(html.contains("active-block-3-amount\">72701.2578</td>"))
     }
 }
+
+extension PrintedValuesTests {
+    @Test("a total left out is shown, marked as computed; a typed one is not marked")
+    func computedTotalIsMarked() throws {
+        let tables = """
+            四、政府信息公开行政复议、行政诉讼情况:
+              行政复议:
+                结果维持: 1
+                结果纠正: 1
+                其他结果: 0
+                尚未审结: 0
+              行政诉讼:
+                未经复议直接起诉:
+                  结果维持: 0
+                  结果纠正: 0
+                  其他结果: 0
+                  尚未审结: 1
+                  总计: 1
+
+            """
+        let report = Fuzzing.report(markdown: Array("# 报告\n".utf8), tables: Array(tables.utf8), year: 2023)
+        let values = try #require(report.tables)
+        let html = StatutoryTableHTML.html(values.form.table(.appeals), values: values)
+        // 行政复议 总计 = 1 + 1, computed; 未经复议直接起诉 总计 typed.
+        #expect(html.contains("<span class=\"computed\" title=\"\(StatutoryTableHTML.computedNote)\">2</span></td>"))
+        #expect(StatutoryTableHTMLTests.count("class=\"computed\"", in: html) == 1)
+    }
+}
