@@ -19,7 +19,7 @@ extension Rule {
     public static let cellBlank = Rule(
         id: "cell-blank", family: .form, severity: .warning, title: "单元格是空白",
         checks: "印成空白的单元格：YAML 的 null、~、空字符串，或行中省略的单元格（总计除外）。空白按“未知”读取，不当作 0，也不中止检查：各项勾稽关系照常核对；能由表内勾稽关系推算出来的（如总计空白、各列之和为 272），给出应填的数，并以此数参加核对、显示为计算所得。每一行的空白合为一条。",
-        basis: formBasis + " 格式要求每个单元格填写数字；空白的数读者无法核对，但不是表格错误本身，所以是警告，由人判断：若空白使勾稽关系不成立，另有 arith-* 指出。",
+        basis: formBasis + " 格式要求每个单元格填写数字；空白的数读者无法核对，但空白本身不使表格算错，所以是警告，由人判断；由空白推算出的数若与表内其他勾稽关系矛盾，另有 arith-* 指出（错误）。",
         fix: "没有发生的填 0；能推算的按提示填写；总计可以删去，由 nianbao 计算。")
     public static let cellUnknown = Rule(
         id: "cell-unknown", family: .form, severity: .error, title: "无法识别的行或列",
