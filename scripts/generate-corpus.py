@@ -3,11 +3,21 @@
 
 Usage: scripts/generate-corpus.py --agencies N --years Y [--seed S] [--first-year 2020] [--hugo DIR] OUT
 
-Agencies form a hierarchy as a provincial tax bureau's do: agency-00000 is the provincial bureau,
-about one in twenty of the others are municipal bureaus under it, and the rest county bureaus
-under a municipal one (`parent:` in agency.yaml). With --hugo, the same reports are also written
-as a Hugo site (narrative plus the three tables as Markdown tables; a list page per agency), for
-the comparison in scripts/bench.
+Agencies form a hierarchy as a provincial tax bureau's do: agency-00000 is the provincial bureau;
+one in fifty of the others are municipal bureaus under it, one in ten county bureaus under a
+municipal one, and the rest departments (分局) under a county bureau, except that one in twenty are
+provincial departments directly under the province and one county holds one in twenty: so the
+province and that county are parents of hundreds (`parent:` in agency.yaml). With --rollups the
+province, the municipal and the county bureaus publish roll-ups (汇总) of their children (`rollup:`,
+no tables.yaml): roll-ups at each level, summed from the bottom. With --hugo, the same reports are
+also written as a Hugo site (narrative plus the three tables as Markdown tables; a list page per
+agency), for the comparison in scripts/bench.
+
+Narratives are drawn from the shipped sample (Content/ of this repository): sections 一, 五 and 六
+are a sample report's of the same form edition, with its agency names and years replaced and the
+sentences that state numbers of requests, reviews or lawsuits left out; sections 二 to 四 state the
+generated numbers. Year-2020 reports of agencies under a task list's `applies_to` get a tasks.yaml
+(the sample's, with its links to pages left out).
 
 Every report is consistent (all identities hold, carry-overs match the year before), so a
 check of the corpus measures the cost of checking, not of printing findings. Labels are taken
@@ -15,6 +25,8 @@ from the templates that `nianbao new` writes, so this script spells no statutory
 with NIANBAO=path/to/nianbao (default .build/release/nianbao).
 """
 import argparse, os, random, re, shutil, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 SENTENCES = [
     "本机关坚持以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开。",
@@ -99,23 +111,71 @@ def fill_tables(template, rng, carried, stock, is2021):
     text = "\n".join(out)
     return text, forward, sum(received), sum(handled)
 
-def narrative(md_template, rng, name, year, received, handled, is2021):
+CLAIM = re.compile(r"\d+\s*件|申请|复议|诉讼|未发生|未收到")
+
+def sample_sections(root):
+    """Sections 一, 五 and 六 of each report of the shipped sample, by form edition (2021 or not):
+    agency names as {name}, years as {y+N} (N from the report year), and the sentences that
+    state numbers of requests, reviews or lawsuits left out, since the tables here are others."""
+    content = os.path.join(root, "Content")
+    names = []
+    for agency in sorted(os.listdir(content)):
+        config = os.path.join(content, agency, "agency.yaml")
+        if os.path.exists(config):
+            names += re.findall(r"^name: (.+)$", open(config, encoding="utf-8").read(), flags=re.M)
+    out = {True: [], False: []}
+    for agency in sorted(os.listdir(content)):
+        for year in sorted(os.listdir(os.path.join(content, agency))):
+            path = os.path.join(content, agency, year, "report.md")
+            if not (year.isdigit() and os.path.exists(path)):
+                continue
+            body = re.sub(r"\A---\n.*?\n---\n", "", open(path, encoding="utf-8").read(), flags=re.S)
+            parts = re.split(r"^## ", body, flags=re.M)
+            if len(parts) != 7:
+                continue
+            sections = []
+            for index in (1, 5, 6):
+                text = parts[index].split("\n", 1)[1].strip()
+                for name in names:
+                    text = text.replace(name, "{name}")
+                text = re.sub(r"(\d{4})年", lambda m: "{y%+d}年" % (int(m.group(1)) - int(year)), text)
+                sections.append(without_claims(text))
+            out[int(year) >= 2021].append(sections)
+    return out
+
+def without_claims(text):
+    kept = []
+    for line in text.split("\n"):
+        if line.startswith(("#", "|")) or not line.strip():
+            kept.append(line)
+            continue
+        sentences = re.findall(r"[^。；]+[。；]?", line)
+        line = "".join(x for x in sentences if not CLAIM.search(x))
+        if line.strip() and not re.fullmatch(r"\s*(-|\d+\.)\s*", line):
+            kept.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
+
+def narrative(md_template, rng, name, year, received, handled, is2021, samples):
     template_year = 2024 if is2021 else 2020
     text = md_template.replace("模板机关", name)
     text = text.replace(f"year: {template_year}", f"year: {year}").replace(f"{template_year}年政府信息公开", f"{year}年政府信息公开")
     text = re.sub(r"published: 待填写", f"published: {year + 1}-01-{rng.randint(10, 28):02d} 09:30", text)
     text = re.sub(r"索引号: 待填写", f"索引号: SYN-{year + 1}-{rng.randint(1, 99999):05d}", text)
-    # Narrative of 3-5 KB per report (issue 6): short sections, one list, one GFM table.
-    section = iter(range(7))
+    section = iter(range(6))
+    def sampled(index):
+        body = rng.choice(samples[is2021])[index]
+        body = re.sub(r"\{y([+-]\d+)\}", lambda m: str(year + int(m.group(1))), body).replace("{name}", name)
+        # A subsection whose sentences were all left out gets one of its own.
+        return re.sub(r"^(###[^\n]*)\n+(?=###|\Z)", lambda m: m.group(1) + "\n\n" + rng.choice(SENTENCES) + "\n\n", body, flags=re.M)
     def body(_):
         index = next(section)
-        paras = ["".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 2))]
-        if index == 0:
+        if index in (0, 4, 5):
+            return sampled((0, 4, 5).index(index))
+        paras = ["".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 2)))]
+        if index == 1:
             paras.append("| 事项 | 数量 |\n| --- | --- |\n| 新闻发布会 | %d |\n| 政策解读 | %d |" % (rng.randint(1, 12), rng.randint(5, 60)))
         if index == 2:
             paras.append(f"- 全年共收到政府信息公开申请{received}件。\n- 办结{handled}件。")
-        if index == 5:
-            paras.append("依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。")
         return "\n\n".join(paras)
     return re.sub(r"（待填写[^）]*）", body, text)
 
@@ -170,15 +230,21 @@ def write_hugo(hugo, agencies):
             with open(os.path.join(target, str(year), "index.md"), "w", encoding="utf-8") as f:
                 f.write(f'---\ntitle: "{name}{year}年政府信息公开工作年度报告"\ndate: {published}\n---\n' + body + markdown_tables(tables))
 
-def agency_level(a, agencies):
-    """(name, parent slug) of agency number `a`: a province, municipal bureaus, county bureaus."""
-    if a == 0:
-        return "国家税务总局某省税务局", None
-    municipal = list(range(1, agencies, 20))
-    if a in municipal:
-        return f"国家税务总局某省第{a}号市税务局", "agency-00000"
-    parent = max(m for m in municipal if m < a)
-    return f"国家税务总局第{a}号县税务局", f"agency-{parent:05d}"
+def hierarchy(n):
+    """(name, parent index or None, level) of agencies 0..n-1: the province; municipal bureaus
+    under it; county bureaus under those; departments under a county (one county holds one in
+    twenty of all agencies) or, one in twenty, directly under the province."""
+    out = [("国家税务总局某省税务局", None, 0)]
+    cities = [out.append((f"国家税务总局某省第{i + 1}号市税务局", 0, 1)) or len(out) - 1 for i in range(max(1, n // 50))]
+    counties = [out.append((f"国家税务总局第{len(out)}号县税务局", cities[i % len(cities)], 2)) or len(out) - 1
+                for i in range(max(1, n // 10))]
+    for _ in range(n // 20):
+        out.append((f"国家税务总局某省税务局第{len(out)}号直属分局", 0, 3))
+    rest = n - len(out)
+    for i in range(max(0, rest)):
+        parent = counties[0] if i < n // 20 else counties[i % len(counties)]
+        out.append((f"国家税务总局第{len(out)}号税务分局", parent, 3))
+    return out[:n]
 
 def main():
     ap = argparse.ArgumentParser()
@@ -188,7 +254,7 @@ def main():
     ap.add_argument("--first-year", type=int, default=2020)
     ap.add_argument("--hugo", help="also write the equivalent Hugo site here")
     ap.add_argument("--rollups", action="store_true",
-                    help="municipal bureaus publish roll-ups (汇总) of their county bureaus: rollup: in agency.yaml, no tables.yaml")
+                    help="the province, municipal and county bureaus publish roll-ups (汇总) of their children: rollup: in agency.yaml, no tables.yaml")
     ap.add_argument("out")
     args = ap.parse_args()
     nianbao = os.environ.get("NIANBAO", ".build/release/nianbao")
@@ -202,55 +268,79 @@ def main():
     if args.hugo and os.path.exists(args.hugo):
         sys.exit(f"{args.hugo} exists; choose a new folder")
     rng = random.Random(args.seed)
-    hugo = []
+    samples = sample_sections(ROOT)
     years = [args.first_year + y for y in range(args.years)]
-    # A roll-up's narrative states its children's summed numbers, so it is written after them.
-    pending = None  # (folder, name, {year: [received, handled]})
-
-    def flush():
-        if pending:
-            folder, name, sums = pending
-            for year in years:
-                report = narrative(tpl[("md", year >= 2021)], rng, name, year, sums[year][0], sums[year][1], year >= 2021)
-                with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
-                    f.write(report)
-
-    for a in range(args.agencies):
+    agencies = hierarchy(args.agencies)
+    has_children = {parent for _, parent, _ in agencies if parent is not None}
+    rollups = {a for a in has_children if args.rollups}
+    tasks = task_files(args.out, years)
+    sums = {a: {year: [0, 0] for year in years} for a in range(len(agencies))}
+    hugo = []
+    for a, (name, parent, level) in enumerate(agencies):
         slug = f"agency-{a:05d}"
-        name, parent = agency_level(a, args.agencies)
-        rollup = args.rollups and parent == "agency-00000"
-        if rollup or parent == "agency-00000" or parent is None:
-            flush()
-            pending = None
         folder = os.path.join(args.out, "Content", slug)
         os.makedirs(folder)
         with open(os.path.join(folder, "agency.yaml"), "w", encoding="utf-8") as f:
-            f.write(f"name: {name}\nkind: 部门\n" + (f"parent: {parent}\n" if parent else "")
-                    + (f"rollup: [{', '.join(map(str, years))}]\n" if rollup else ""))
-        if rollup:
-            pending = (folder, name, {year: [0, 0] for year in years})
-            for year in years:
-                os.makedirs(os.path.join(folder, str(year)))
+            f.write(f"name: {name}\nkind: 部门\n" + (f"parent: agency-{parent:05d}\n" if parent is not None else "")
+                    + (f"rollup: [{', '.join(map(str, years))}]\n" if a in rollups else ""))
+        for year in years:
+            os.makedirs(os.path.join(folder, str(year)))
+            if year in tasks:
+                with open(os.path.join(folder, str(year), "tasks.yaml"), "w", encoding="utf-8") as f:
+                    f.write(tasks[year])
+        if a in rollups:
             continue
         hugo.append((slug, name, []))
         carried, stock = [0] * 6, [rng.randint(0, 30), rng.randint(0, 80)]
         for year in years:
             is2021 = year >= 2021
             tables, carried, received, handled = fill_tables(tpl[is2021], rng, carried, stock, is2021)
-            os.makedirs(os.path.join(folder, str(year)))
+            sums[a][year] = [received, handled]
             with open(os.path.join(folder, str(year), "tables.yaml"), "w", encoding="utf-8") as f:
                 f.write(tables)
-            report = narrative(tpl[("md", is2021)], rng, name, year, received, handled, is2021)
+            report = narrative(tpl[("md", is2021)], rng, name, year, received, handled, is2021, samples)
             with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
                 f.write(report)
-            if pending and parent == os.path.basename(pending[0]):
-                pending[2][year][0] += received
-                pending[2][year][1] += handled
             if args.hugo:
                 hugo[-1][2].append((year, report, tables))
-    flush()
+    # Roll-ups state their children's summed numbers: deepest first, so a roll-up of roll-ups
+    # adds sums already made.
+    for a in sorted(range(len(agencies)), key=lambda a: -agencies[a][2]):
+        parent = agencies[a][1]
+        if parent in rollups:
+            for year in years:
+                sums[parent][year][0] += sums[a][year][0]
+                sums[parent][year][1] += sums[a][year][1]
+    for a in sorted(rollups):
+        name, folder = agencies[a][0], os.path.join(args.out, "Content", f"agency-{a:05d}")
+        hugo.append((f"agency-{a:05d}", name, []))
+        for year in years:
+            report = narrative(tpl[("md", year >= 2021)], rng, name, year, sums[a][year][0], sums[a][year][1], year >= 2021, samples)
+            with open(os.path.join(folder, str(year), "report.md"), "w", encoding="utf-8") as f:
+                f.write(report)
+            # (Hugo has no sums: the roll-up's page is its narrative.)
+            hugo[-1][2].append((year, report, ""))
     if args.hugo:
         write_hugo(args.hugo, hugo)
+
+def task_files(out, years):
+    """The sample's task lists whose year is generated, applied to the province (so to every
+    agency), in Content/_tasks/; and the tasks.yaml each report of that year gets."""
+    source = os.path.join(ROOT, "Content", "_tasks")
+    found = {}
+    for listing in sorted(os.listdir(source)) if os.path.isdir(source) else []:
+        text = open(os.path.join(source, listing), encoding="utf-8").read()
+        year = int(re.search(r"^year: (\d{4})", text, flags=re.M).group(1))
+        list_id = listing.rsplit(".", 1)[0]
+        answers = [os.path.join(ROOT, "Content", a, str(year), "tasks.yaml") for a in sorted(os.listdir(os.path.join(ROOT, "Content")))]
+        answers = [p for p in answers if os.path.exists(p) and f"list: {list_id}" in open(p, encoding="utf-8").read()]
+        if year not in years or not answers:
+            continue
+        os.makedirs(os.path.join(out, "Content", "_tasks"), exist_ok=True)
+        with open(os.path.join(out, "Content", "_tasks", listing), "w", encoding="utf-8") as f:
+            f.write(re.sub(r"^applies_to: .*$", "applies_to: [agency-00000]", text, flags=re.M))
+        found[year] = open(answers[0], encoding="utf-8").read()
+    return found
 
 if __name__ == "__main__":
     main()

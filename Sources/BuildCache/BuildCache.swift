@@ -68,7 +68,7 @@ public struct BuildCache: Sendable {
 
     static let magic = Array("nianbao build cache\n".utf8)
     static let journalMagic = Array("nianbao build cache journal\n".utf8)
-    static let format = 8
+    static let format = 9
 
     /// The base file this cache was read from, as the journal names it: its size and CRC-32.
     private var base: (size: Int, checksum: UInt32)?

@@ -15,11 +15,22 @@ public enum StatutoryTableHTML {
         // each report's numbers are written into its slots.
         if let tables, let cached = TableTemplate.cached[tables.version]?[table.id], cached.cells.count == table.cells.count {
             // By each slot's place in the form: looking 200 cells up by id was half of this.
-            return cached.fill { slot in cached.places[slot].flatMap { tables.value(at: $0) }?.text ?? "" }
+            return cached.fill { slot in markup(cached.places[slot].flatMap { tables.value(at: $0) }) }
         }
         let layout = TableTemplate(TableGrid(table))
-        return layout.fill { tables?[layout.cells[$0]]?.text ?? "" }
+        return layout.fill { markup(tables?[layout.cells[$0]]) }
     }
+
+    /// A value as the report writes it; one nianbao worked out (a total left out, a blank the
+    /// table's identities fix) marked as such, so that nobody takes it for a number the office typed.
+    static func markup(_ value: CellValue?) -> String {
+        guard let value else { return "" }
+        guard value.isComputed else { return HTML.escape(value.text) }
+        return "<span class=\"computed\" title=\"\(computedNote)\">\(HTML.escape(value.text))</span>"
+    }
+
+    /// The tooltip of a computed value.
+    public static let computedNote = "报告未填写，由 nianbao 按表内勾稽关系计算"
 }
 
 /// A table's markup cut at its data cells: the text between them, and the cell of each slot.
@@ -66,12 +77,12 @@ struct TableTemplate: Sendable {
         places = cells.map { form?.cellsByID[$0]?.index }
     }
 
-    /// The markup with `value(slot)` in each slot.
-    func fill(_ value: (Int) -> String) -> String {
+    /// The markup with `markup(slot)` (escaped already) in each slot.
+    func fill(_ markup: (Int) -> String) -> String {
         var out = segments[0]
         out.reserveCapacity(segments.reduce(0) { $0 + $1.utf8.count } + cells.count * 4)
         for (slot, segment) in segments.dropFirst().enumerated() {
-            out += HTML.escape(value(slot))
+            out += markup(slot)
             out += segment
         }
         return out

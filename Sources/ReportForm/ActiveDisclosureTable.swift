@@ -32,7 +32,7 @@ extension FormTable {
             ])),
             .group(RowGroup(nil, "第二十条第（八）项", [
                 .row(Row("fees", "行政事业性收费", columns: [
-                    Column("amount", "本年收费金额（单位：万元）", kind: .amount(unit: "万元", decimals: 2),
+                    Column("amount", "本年收费金额（单位：万元）", kind: .amount(unit: "万元", decimals: 4),
                            variants: ["本年收费金额(单位:万元)", "本年收费金额（万元）", "本年收费金额"]),
                 ])),
             ])),
@@ -67,7 +67,8 @@ extension FormTable {
             .group(RowGroup(nil, "第二十条第（九）项", [
                 .row(Row("procurement", "政府集中采购", columns: [
                     Column("projects", "采购项目数量"),
-                    Column("amount", "采购总金额", kind: .amount(unit: "万元", decimals: 2)),
+                    // The form prints no unit for this column: none is assumed.
+                    Column("amount", "采购总金额", kind: .amount(unit: nil, decimals: 4)),
                 ])),
             ])),
         ]

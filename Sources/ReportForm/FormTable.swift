@@ -14,8 +14,9 @@ public enum ValueKind: Sendable, Hashable {
     case count
     /// A change against last year (2019 form 本年增/减): an integer that may be negative.
     case change
-    /// A sum of money in `unit` with at most `decimals` decimal places.
-    case amount(unit: String, decimals: Int)
+    /// A sum of money in `unit` (nil where the form prints none, as for the 2019 form's 采购总金额)
+    /// with at most `decimals` decimal places. Offices print 万元 to four places (72701.2578).
+    case amount(unit: String?, decimals: Int)
 
     /// Decimal places kept when the value is stored as an integer of minor units.
     public var scale: Int {

@@ -17,6 +17,8 @@ public enum LabelVariantKind: String, Sendable, Hashable {
     case known
     /// Characters missing (truncated, or dropped in the middle).
     case missingCharacters
+    /// The other edition's label for the same row or column (`RenamedLabels`).
+    case renamed
 
     /// A short Chinese explanation for messages.
     public var description: String {
@@ -25,8 +27,28 @@ public enum LabelVariantKind: String, Sendable, Hashable {
         case .traditional: "使用了繁体字"
         case .known: "实际报告中出现过的错印标签"
         case .missingCharacters: "标签缺字或被截断"
+        case .renamed: "这是另一版格式中的名称，本版格式已改名，所填数字按本版的行列读取"
         }
     }
+}
+
+/// Rows and columns the 2021 edition prints under a new label while counting the same thing
+/// (spec §1.6 items 3–5): 规范性文件 → 行政规范性文件, and 处理决定数量 → 本年处理决定数量 where
+/// the 2021 row keeps only that column. The other edition's label written for one of these is the
+/// row or column itself, read with a `label-variant` warning; a row or column whose *structure*
+/// changed (（六）其他处理 split into three rows, 上一年项目数量 dropped) stays `form-outdated-row`.
+/// The labels themselves are the form's: only the ids are listed here.
+public enum RenamedLabels {
+    /// Row ids whose label changed.
+    public static let rows: Set<String> = ["active.normative_documents"]
+    /// Cell ids whose column label changed.
+    public static let cells: Set<CellID> = ["active.licensing.decisions", "active.penalties.decisions", "active.coercion.decisions"]
+
+    /// Whether the row `id` has another label in the other edition for the same row.
+    public static func isRenamed(row id: String) -> Bool { rows.contains(id) }
+
+    /// Whether the cell `id`'s column has another label in the other edition for the same column.
+    public static func isRenamed(cell id: CellID) -> Bool { cells.contains(id) }
 }
 
 /// Recognises labels written the way real reports write them.

@@ -29,7 +29,8 @@ enum OpenData {
             self.table = table.label
             row = spec.row.labelPath.joined(separator: " / ")
             column = spec.column.group.map { $0 + " / " + spec.column.label } ?? spec.column.label
-            if case .amount(let unit, _) = spec.kind { self.unit = unit } else { unit = "件" }
+            // A column the form prints without a unit (2019 采购总金额) gets none here either.
+            if case .amount(let unit, _) = spec.kind { self.unit = unit ?? "" } else { unit = "件" }
             jsonPrefix = "{\"id\": \(JSONText.string(id)), \"table\": \(JSONText.string(self.table)), \"row\": \(JSONText.string(row)), "
                 + "\"column\": \(JSONText.string(column)), \"unit\": \(JSONText.string(unit)), \"value\": "
             csvMiddle = "," + [version.displayName, self.table, id, row, column, unit].map(CSVText.field).joined(separator: ",") + ","

@@ -5,7 +5,8 @@ import ReportForm
 /// nothing is guessed, because a wrong guess in a statutory table is worse than a question.
 enum CellValueParser {
     enum Outcome {
-        case value(Int64, warning: Finding?)
+        /// The value in minor units, with the decimal places written.
+        case value(Int64, decimals: Int, warning: Finding?)
         case invalid(Finding)
     }
 
@@ -54,6 +55,13 @@ enum CellValueParser {
         return value
     }
 
+    /// Whether a cell's text is blank as printed: nothing (a YAML null), white space only, or `~`
+    /// or `null` written as text.
+    static func isBlank(_ raw: String?) -> Bool {
+        guard let raw else { return true }
+        return raw.trimmingWhitespace.isEmpty || raw == "~" || raw.lowercased() == "null"
+    }
+
     static func parse(_ raw: String?, kind: ValueKind, cell: CellSpec, at location: SourceLocation) -> Outcome {
         func invalid(_ message: String, _ gist: String, hint: String) -> Outcome {
             .invalid(Rule.cellValue.finding(
@@ -63,12 +71,13 @@ enum CellValueParser {
         if let raw, let whole = plainInteger(raw) {
             var value = whole
             for _ in 0..<kind.scale { value *= 10 }
-            return .value(value, warning: nil)
+            return .value(value, decimals: 0, warning: nil)
         }
         if let raw, let number = plainDecimal(raw) {
             return checked(number, text: raw, kind: kind, cell: cell, location: location, invalid: invalid)
         }
-        guard let raw, !raw.trimmingWhitespace.isEmpty, raw != "~", raw.lowercased() != "null" else {
+        guard let raw, !isBlank(raw) else {
+            // The readers take a blank as unknown before asking here (`BlankCells`).
             return invalid("是空白", "blank cell", hint: "没有发生的填 0，不能留空。")
         }
         let text = raw.trimmingWhitespace
@@ -97,6 +106,9 @@ enum CellValueParser {
             let unitHint: String
             if case .amount(let unit, _) = kind, rest.hasPrefix("元"), unit == "万元", let yuan = Double(digits) {
                 unitHint = "表头单位是万元：\(digits)元 = \(CellValue.format(Int64((yuan / 100).rounded()), scale: 2)) 万元，只填数字。"
+            } else if case .amount(nil, _) = kind {
+                // The form prints no unit over this column (2019 采购总金额): none is named here.
+                unitHint = "单元格只填数字 \(digits)；表头没有印单位，金额的单位请在正文中写明。"
             } else {
                 unitHint = "去掉单位，只填数字 \(digits)；单位已在表头中。"
             }
@@ -162,7 +174,7 @@ enum CellValueParser {
         if number.fraction.count > scale {
             return scale == 0
                 ? invalid("不是整数：「\(text)」", "not a whole number", "件数必须是整数。")
-                : invalid("超过 \(scale) 位小数：「\(text)」", "too many decimals", "金额以万元为单位，保留两位小数。")
+                : invalid("超过 \(scale) 位小数：「\(text)」", "too many decimals", "金额最多保留 \(scale) 位小数。")
         }
         guard number.whole.count <= 13, var value = Int64(number.whole) else {
             return invalid("数字过大：「\(text)」", "number too large", "核对数字和单位。")
@@ -177,7 +189,7 @@ enum CellValueParser {
                 "「\(cell.displayName)」为负数：\(text)", gist: "negative count", at: location, cell: cell.id, found: text,
                 hint: "件数不应为负数；核对数字。")
         }
-        return .value(value, warning: warning)
+        return .value(value, decimals: number.fraction.count, warning: warning)
     }
 
     /// `-?digits(.digits)?` in ASCII, nothing else (no exponent, hex, or leading plus). On

@@ -22,10 +22,13 @@ extension CellValue: ByteCodable {
         writer.write(scale)
         writer.write(location)
         writer.write(isComputed)
+        writer.write(decimals)
     }
 
     public init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
-        self.init(minorUnits: try reader.signed(), scale: try reader.int(), location: try reader.value(), isComputed: try reader.bool())
+        self.init(
+            minorUnits: try reader.signed(), scale: try reader.int(), location: try reader.value(), isComputed: try reader.bool(),
+            decimals: try reader.int())
     }
 }
 

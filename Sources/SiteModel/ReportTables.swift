@@ -9,7 +9,7 @@ public struct ReportTables: Sendable {
     public let form: ReportForm
     /// Values by cell index (`ReportForm.cells` order); nil where a cell is missing or invalid.
     /// Empty in tables reduced by `keeping(_:)`, which hold their few cells in `kept`.
-    public private(set) var cellValues: [CellValue?]
+    public internal(set) var cellValues: [CellValue?]
     var kept: [Int: CellValue]?
     /// Rows written in the other edition's shape where this edition splits them, by the id of
     /// the group they stand for plus the column: 「（六）其他处理」 as one row on the 2021 form is
@@ -104,7 +104,9 @@ public struct ReportTables: Sendable {
             // computing each sub-row's total from it would count it once per sub-row.
             if collapsedRow(covering: form.cells[total].id) != nil { continue }
             guard let (sum, terms) = sum(form.indexedIdentities[position].identity.right), let first = terms.first else { continue }
-            cellValues[total] = CellValue(minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true)
+            cellValues[total] = CellValue(
+                minorUnits: sum, scale: first.value.scale, location: first.value.location, isComputed: true,
+                decimals: terms.map(\.value.decimals).max())
         }
     }
 

@@ -119,7 +119,7 @@ public enum RollUp {
         var values = [CellValue?](repeating: nil, count: form.cells.count)
         for cell in form.cells {
             var total: Int64 = 0
-            var scale = 0
+            var (scale, decimals) = (0, 0)
             var complete = true
             for (_, tables) in summed {
                 guard let value = tables.value(at: cell.index) else {
@@ -128,8 +128,11 @@ public enum RollUp {
                 }
                 total += value.minorUnits
                 scale = value.scale
+                decimals = max(decimals, value.decimals)
             }
-            if complete { values[cell.index] = CellValue(minorUnits: total, scale: scale, location: declared.location, isComputed: true) }
+            if complete {
+                values[cell.index] = CellValue(minorUnits: total, scale: scale, location: declared.location, isComputed: true, decimals: decimals)
+            }
         }
         let sources = summed.map(\.slug)
         guard let given = report.tables else {

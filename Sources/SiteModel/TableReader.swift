@@ -11,6 +11,9 @@ struct TableReader {
     private(set) var collapsedRows: [String: CellValue] = [:]
     private(set) var tableLocations: [TableID: SourceLocation] = [:]
     private(set) var findings: [Finding] = []
+    /// Cells printed blank (null, an empty string, or left out of a row map), in the order read:
+    /// unknown, not 0 and not an error (`BlankCells`).
+    private(set) var blanks: [(cell: CellSpec, location: SourceLocation)] = []
     /// Labels unknown or belonging to the other edition, and rows missing: how badly the
     /// tables fit this edition. The loader compares it across editions.
     private(set) var mismatches = 0
@@ -75,6 +78,12 @@ struct TableReader {
                     if let renamed = expected.firstIndex(where: { id != nil && $0.id == id }), !matched[renamed] {
                         // The same row under its new label: one finding, not also a missing row.
                         matched[renamed] = true
+                        if case .row(let plan) = level.entries[renamed], RenamedLabels.isRenamed(row: plan.id) {
+                            // Only the name changed: the numbers are the row's, kept under the official label.
+                            noteVariant(.variant(.renamed), written: label, canonical: labels[renamed], at: key)
+                            readRow(value, plan, key: key)
+                            continue
+                        }
                         outdated("「\(label)」是\(form.version.other.displayName)的写法，\(form.version.displayName)中为「\(labels[renamed])」",
                                  gist: "row renamed in the \(form.version.rawValue) form", at: key)
                     } else {
@@ -118,6 +127,7 @@ struct TableReader {
         var scratch = TableReader(form: form, file: file)
         scratch.readRow(value, RowLevel.RowPlan(row: row, id: groupID, form: form, otherColumns: []), key: key)
         findings += scratch.findings.filter { $0.rule != Rule.cellMissing.id }
+        blanks += scratch.blanks
         for (id, cellValue) in scratch.extraValues { collapsedRows[id] = cellValue }
     }
 
@@ -137,7 +147,7 @@ struct TableReader {
     // MARK: - Cells
 
     private mutating func readRow(_ value: YAMLNode, _ plan: RowLevel.RowPlan, key: YAMLNode) {
-        let (row, rowID, specs, otherColumns) = (plan.row, plan.id, plan.cells, plan.otherColumns)
+        let (row, specs, otherColumns) = (plan.row, plan.cells, plan.otherColumns)
         if let sequence = value.sequence {
             let columns = row.columns
             let withoutTotal = columns.last?.isTotal == true ? columns.count - 1 : columns.count
@@ -162,7 +172,15 @@ struct TableReader {
             let found = Self.find(label, labels: labels, in: row.columns)
             let foreign = found?.1 != .exact && otherColumns.contains { $0.label.bytesEqual(label) }
             guard let (index, labelMatch) = found, !foreign else {
-                if Self.find(label, labels: otherColumns.map(\.label), in: otherColumns) != nil {
+                if let (other, _) = Self.find(label, labels: otherColumns.map(\.label), in: otherColumns),
+                    let renamed = row.columns.firstIndex(where: { $0.id == otherColumns[other].id }), !matched[renamed],
+                    RenamedLabels.isRenamed(cell: specs[renamed].id)
+                {
+                    // The same column under its new label: its number is kept.
+                    matched[renamed] = true
+                    noteVariant(.variant(.renamed), written: label, canonical: labels[renamed], at: columnKey)
+                    readCell(cell, specs, renamed)
+                } else if Self.find(label, labels: otherColumns.map(\.label), in: otherColumns) != nil {
                     outdated("「\(label)」是\(form.version.other.displayName)的列，\(form.version.displayName)没有这一列",
                              gist: "column of the \(form.version.other.rawValue) form", at: columnKey)
                 } else {
@@ -176,7 +194,9 @@ struct TableReader {
             readCell(cell, specs, index)
         }
         for (index, column) in row.columns.enumerated() where !matched[index] && !column.isTotal {
-            missing("「\(row.label)」缺少「\(column.label)」", gist: "cell missing", at: location(key), cell: rowID + "." + column.id)
+            // A cell left out of the row is printed blank; it still tells which edition this is not.
+            blanks.append((specs[index], location(key)))
+            mismatch(at: location(key))
         }
     }
 
@@ -189,19 +209,23 @@ struct TableReader {
             var minorUnits = number
             for _ in 0..<scale { minorUnits *= 10 }
             let index = specs[position].index
-            let value = CellValue(minorUnits: minorUnits, scale: scale, location: at)
+            let value = CellValue(minorUnits: minorUnits, scale: scale, location: at, decimals: 0)
             if index >= 0 { values[index] = value } else { extraValues[specs[position].id] = value }
             return
         }
         let cell = specs[position]
+        if node.isScalar, CellValueParser.isBlank(node.isNullLike ? nil : node.string) {
+            blanks.append((cell, at))
+            return
+        }
         guard node.isScalar else {
             findings.append(Rule.cellValue.finding(
                 "「\(cell.displayName)」应当是一个数字", gist: "cell must be a single number", at: at, cell: cell.id))
             return
         }
         switch CellValueParser.parse(node.isNullLike ? nil : node.string, kind: cell.kind, cell: cell, at: at) {
-        case .value(let number, let warning):
-            let value = CellValue(minorUnits: number, scale: cell.kind.scale, location: at)
+        case .value(let number, let decimals, let warning):
+            let value = CellValue(minorUnits: number, scale: cell.kind.scale, location: at, decimals: decimals)
             if cell.index >= 0 { values[cell.index] = value } else { extraValues[cell.id] = value }
             if let warning { findings.append(warning) }
         case .invalid(let finding):

@@ -147,14 +147,17 @@ struct TablesFastPath: YAMLBlockVisitor {
         guard index >= 0 else { throw .init() }
         let at = SourceLocation(file: file, line: line.number, column: column)
         let scale = specs[position].kind.scale
-        if let minorUnits = CellValueParser.plainAmount(UnsafeBufferPointer(rebasing: line.bytes[range]), scale: scale) {
-            values[index] = CellValue(minorUnits: minorUnits, scale: scale, location: at)
+        let bytes = UnsafeBufferPointer(rebasing: line.bytes[range])
+        if let minorUnits = CellValueParser.plainAmount(bytes, scale: scale) {
+            // An amount is shown with the places written; a count has none to count.
+            let decimals = scale == 0 ? 0 : bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.count - 1 - $0 } ?? 0
+            values[index] = CellValue(minorUnits: minorUnits, scale: scale, location: at, decimals: decimals)
             return
         }
         let text = line.string(range)
         guard !YAMLNode.scalar(text, isPlain: true, YAMLNode.Position(line: line.number, column: column)).isNullLike,
-            case .value(let number, nil) = CellValueParser.parse(text, kind: specs[position].kind, cell: specs[position], at: at)
+            case .value(let number, let decimals, nil) = CellValueParser.parse(text, kind: specs[position].kind, cell: specs[position], at: at)
         else { throw .init() }
-        values[index] = CellValue(minorUnits: number, scale: scale, location: at)
+        values[index] = CellValue(minorUnits: number, scale: scale, location: at, decimals: decimals)
     }
 }

@@ -47,6 +47,7 @@ enum TablesLoader {
             file: file, form: reader.form, cellValues: reader.values, collapsedRows: reader.collapsedRows,
             tableLocations: reader.tableLocations)
         tables.fillOmittedTotals()
+        findings += tables.workOutBlanks(reader.blanks)
         return (tables, findings)
     }
 }

@@ -19,24 +19,27 @@ struct Withholding: Equatable {
 
     mutating func add(_ findings: [Finding]) {
         for finding in findings where finding.severity == .error {
-            let parts = finding.location.file.pathParts(omittingEmpty: true)
-            guard parts.count >= 2, parts[0] == "Content", !parts[1].hasPrefix("_") else {
+            guard let folder = Self.folder(of: finding.location.file) else {
                 stopsEverything = true
                 continue
             }
-            let isReport = parts.count >= 3 && Self.isYear(parts[2])
-            folders.insert(parts.prefix(isReport ? 3 : 2).joined(separator: "/"))
+            folders.insert(folder)
         }
+    }
+
+    /// The report folder (`Content/<agency>/<year>`) or agency folder (`Content/<agency>`) that
+    /// `file` lies in; nil outside them (nianbao.yaml, Themes/, Content/_tasks/).
+    static func folder(of file: String) -> String? {
+        let parts = file.pathParts(omittingEmpty: true)
+        guard parts.count >= 2, parts[0] == "Content", !parts[1].hasPrefix("_") else { return nil }
+        return parts.prefix(parts.count >= 3 && isYear(parts[2]) ? 3 : 2).joined(separator: "/")
     }
 
     /// Whether `file` lies in a withheld folder: its findings are not published either (their
     /// messages may quote what the report must not publish, such as a phone number).
-    func covers(_ file: String) -> Bool { folders.contains { Self.within(file, $0) } }
-
-    /// Whether `file` is `folder` or lies under it.
-    static func within(_ file: String, _ folder: String) -> Bool {
-        file.utf8.starts(with: folder.utf8)
-            && (file.utf8.count == folder.utf8.count || file.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/"))
+    func covers(_ file: String) -> Bool {
+        guard let folder = Self.folder(of: file) else { return false }
+        return folders.contains(folder) || folders.contains(folder.pathParts().prefix(2).joined(separator: "/"))
     }
 
     /// The folders of the reports withheld: each folder given, and every report of an agency given.
@@ -55,12 +58,17 @@ struct Withholding: Equatable {
     /// stays up (`carried` holds its page) or it is left out of the site.
     static func findings(_ withheld: [String], carried: [OutputFile], errors: [Finding]) -> [Finding] {
         let pages = Set(carried.map(\.path))
+        var byFolder: [String: [Finding]] = [:]
+        for error in errors where error.severity == .error {
+            if let folder = folder(of: error.location.file) { byFolder[folder, default: []].append(error) }
+        }
         return withheld.map { folder in
             let page = String(folder.dropFirst("Content/".count)) + "/index.html"
             let kept = pages.contains(page)
-            let own = errors.filter { $0.severity == .error && Withholding.within($0.location.file, folder) }
-            let rules = Array(Set(own.map(\.rule))).sorted().prefix(3).joined(separator: "、")
-            let why = own.isEmpty ? "本机关有错误" : "本报告有 \(own.count) 个错误（\(rules)）"
+            let own = byFolder[folder] ?? []
+            let agency = byFolder[folder.pathParts().prefix(2).joined(separator: "/")] ?? []
+            func listed(_ errors: [Finding]) -> String { Array(Set(errors.map(\.rule))).sorted().prefix(3).joined(separator: "、") }
+            let why = own.isEmpty ? "本机关有 \(agency.count) 个错误（\(listed(agency))）" : "本报告有 \(own.count) 个错误（\(listed(own))）"
             let message =
                 kept
                 ? "\(why)，本次未发布；上次发布的版本（Output/\(page) 及打印页、PDF、数据）原样保留，但不列入本次生成的目录、订阅和站点地图"

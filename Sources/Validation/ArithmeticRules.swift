@@ -46,8 +46,9 @@ enum ArithmeticRules {
     }
 
     /// The positions of the identities that may not hold: those whose sides' written values
-    /// differ. An identity with a cell left blank is not one (the blank cell has its own
-    /// finding). Where a row is written in the other edition's shape, or only some cells are
+    /// differ. An identity with a cell of no value is not one: an invalid cell has its own
+    /// finding, and a blank (`BlankCells`) has one too, and a value wherever the form's
+    /// identities leave only one possible. Where a row is written in the other edition's shape, or only some cells are
     /// held, every identity is looked at the long way.
     static func unbalanced(_ tables: ReportTables) -> [Int] {
         let form = tables.form

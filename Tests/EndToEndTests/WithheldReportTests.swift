@@ -106,4 +106,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/qingshan-county/2024/index.html").path))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/jiangyu-tax/2023").path))
     }
+
+    @Test("an error in an agency.yaml withholds that agency's reports, and the other agencies are published")
+    func agencyError() throws {
+        let site = try Self.site(withError: false)
+        let config = "Content/qingshan-tax/agency.yaml"
+        try site.write(config, try site.read(config).replacingOccurrences(of: "kind: 部门", with: "kind: 局"))
+        let result = try Nianbao.run(["build", "-s", site.root.path, "--no-pdf"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(config):"), "\(result.stdout)")
+        #expect(result.stderr.contains("有 3 份报告因有错误未发布"), "\(result.stderr)")
+        #expect(result.stdout.contains("Content/qingshan-tax/2023/report.md:1:1: 警告[report-withheld]: 本机关有 1 个错误"), "\(result.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Output/qingshan-tax").path))
+        #expect(!text(site, "index.html").contains("qingshan-tax/"))
+        #expect(text(site, "index.html").contains("jiangyu-tax/2024/"))
+    }
 }

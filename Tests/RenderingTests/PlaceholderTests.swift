@@ -19,7 +19,7 @@ import Testing
         #expect(!text.contains("{{"))
     }
 
-    @Test("amounts keep their two decimals; unknown ids and fenced code are left as written")
+    @Test("amounts keep the decimals written; unknown ids and fenced code are left as written")
     func leftAlone() throws {
         let tables = try Self.tables()
         let fee = Placeholders.fill("收费{{active.fees.amount}}万元", from: tables)

@@ -61,7 +61,7 @@ import Testing
         let table = ReportForm.revised2021.table(.active)
         same(table.leafRows.map { $0.labelPath.joined(separator: "/") }, Self.table2.map { "\($0.item)/\($0.row)" })
         same(table.leafRows.flatMap { $0.row.columns.map(\.label) }, Self.table2.flatMap(\.columns))
-        #expect(table.cell("active.fees.amount")?.kind == .amount(unit: "万元", decimals: 2))
+        #expect(table.cell("active.fees.amount")?.kind == .amount(unit: "万元", decimals: 4))
     }
 
     @Test(arguments: FormVersion.allCases)

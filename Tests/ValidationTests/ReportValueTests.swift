@@ -68,7 +68,7 @@ import Testing
                 let scale = spec.kind.scale
                 let fast = Array(text.utf8).withUnsafeBufferPointer { CellValueParser.plainAmount($0, scale: scale) }
                 let parsed: Int64? =
-                    if case .value(let value, nil) = CellValueParser.parse(text, kind: spec.kind, cell: spec, at: SourceLocation(file: "t"))
+                    if case .value(let value, _, nil) = CellValueParser.parse(text, kind: spec.kind, cell: spec, at: SourceLocation(file: "t"))
                     { value } else { nil }
                 if let fast {
                     answered += 1

@@ -111,11 +111,19 @@ struct TestSite {
         }.joined(separator: "\n")
     }
 
-    /// `TablesTemplate.yaml` for the edition `year` requires, with `standardValues` and `values`.
+    /// `TablesTemplate.yaml` for the edition `year` requires, with `standardValues` and `values`,
+    /// and every total typed (0 where `standardValues` gives none), so that tests can change a
+    /// typed total; `nianbao new` itself leaves totals out.
     static func tablesYAML(year: Int, values: [CellID: String] = [:]) -> String {
         let form = ReportForm.required(forReportYear: year)
         return TablesTemplate.yaml(
-            for: form, year: year, values: standardValues(form.version, year: year).merging(values) { $1 })
+            for: form, year: year,
+            values: typedTotals(form).merging(standardValues(form.version, year: year)) { $1 }.merging(values) { $1 })
+    }
+
+    /// "0" for every total cell of `form`: a 总计 column, and every cell of the （七）总计 row.
+    static func typedTotals(_ form: ReportForm) -> [CellID: String] {
+        Dictionary(uniqueKeysWithValues: form.cells.filter { $0.column.isTotal || $0.row.row.id == "total" }.map { ($0.id, "0") })
     }
 
     /// Numbers that satisfy every identity, and that carry over consistently between consecutive
