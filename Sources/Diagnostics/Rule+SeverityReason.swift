@@ -49,6 +49,7 @@ extension Rule {
         "form-version": .error("用错版本的表格，公布的统计表与该年度的法定格式不符，行列的含义也不同。 (The published tables would not be the form required for that year.)"),
         "form-outdated-row": .error("结构与本年度格式不同的行（如把三行写成一行）放不进法定表格的格子，公布的表格会与格式不符。 (A row structured as in the other edition has no place in this year's table.)"),
         "cell-missing": .error("法定表格缺了整个表格或整行，公布的表格就不完整，等于擅自删减报告事项；没有发生的填 0。 (A table or row left out makes the published tables incomplete.)"),
+        "cell-blank": .warning("空白本身不使表格算错：它按“未知”参加核对，能推算的给出应填的数，推算出的数与其他关系矛盾时另有 arith-* 错误；空白的数读者无法核对，由人补填。 (A blank makes no identity fail by itself; any contradiction is an arith-* error; a person fills it in.)"),
         "cell-unknown": .error("无法识别的行或列中的数字放不进法定表格，公布时会悄悄丢掉。 (Numbers under unknown labels would silently be left out of the published table.)"),
         "label-variant": .warning("标签能识别，数字照常读取、核对并显示在规范标签下；只是写法与官方文字不同，由人改为规范写法。 (The numbers are kept and checked; only the label's wording differs.)"),
         "cell-value": .error("值不是数字，nianbao 不猜测其含义；照常公布，这一格就是错的或空的。 (nianbao does not guess; the published cell would be wrong or empty.)"),
