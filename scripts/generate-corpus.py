@@ -69,11 +69,12 @@ def requests_rows(rng, carried, n_result_rows):
 
 def fill_tables(template, rng, carried, stock, is2021):
     lines = template.split("\n")
-    result_rows = [i for i, l in enumerate(lines) if re.search(r": \[0(, 0){6}\]$", l)]
-    # Order in the template: received, carried_over, results..., total, carried_forward.
-    n_results = len(result_rows) - 4
+    # The template writes no totals (nianbao computes them): rows of six applicant columns, in the
+    # order received, carried_over, results..., carried_forward. Each row's 总计 is typed here.
+    result_rows = [i for i, l in enumerate(lines) if re.search(r": \[0(, 0){5}\]$", l)]
+    n_results = len(result_rows) - 3
     received, carried, results, handled, forward = requests_rows(rng, carried, n_results)
-    values = [received, carried] + results + [handled, forward]
+    values = [received, carried] + results + [forward]
     for index, row in zip(result_rows, values):
         lines[index] = re.sub(r"\[.*\]$", "[" + ", ".join(map(str, row + [sum(row)])) + "]", lines[index])
     out, in_appeals, group, documents = [], False, [], []
@@ -85,12 +86,12 @@ def fill_tables(template, rng, carried, stock, is2021):
             in_appeals = True
         m = re.match(r"^(\s+)([^:#]+): 0$", line)
         if m and in_appeals:
+            # 结果维持, 结果纠正, 其他结果, 尚未审结 of one group (its 总计 computed).
             group.append(len(out))
             out.append(line)
-            if len(group) == 5:
-                parts = [rng.randint(0, 2) if rng.random() < 0.2 else 0 for _ in range(4)]
-                for gi, v in zip(group, parts + [sum(parts)]):
-                    out[gi] = re.sub(r"0$", str(v), out[gi])
+            if len(group) == 4:
+                for gi in group:
+                    out[gi] = re.sub(r"0$", str(rng.randint(0, 2) if rng.random() < 0.2 else 0), out[gi])
                 group = []
             continue
         if m and is2021 and not first_block_done:
