@@ -11,9 +11,10 @@ final class NarrativeClaim: Sendable {
     let pattern: SentencePattern
     /// The cells whose sum the text states.
     let cells: [CellID]
-    /// Other sums the same words may state and that are no contradiction: 「受理申请N件」 counts
-    /// this year's new requests for most offices, and with last year's carried over for some.
-    let alternatives: [[CellID]]
+    /// Other sums the same words may state and that are no contradiction, by the pattern's start
+    /// the sentence begins with: 「受理申请N件」 counts this year's new requests for most offices,
+    /// and with last year's carried over for some.
+    let alternatives: [[[CellID]]]
     /// What the text is about, for the message.
     let subject: String
     /// For a row of section 三: a sentence naming an applicant column (「收到社会公益组织申请1件」)
@@ -28,7 +29,7 @@ final class NarrativeClaim: Sendable {
     private let parts: [CellID: [CellID]]
 
     init(
-        keyword: String, pattern: SentencePattern, cells: [CellID], alternatives: [[CellID]] = [], subject: String,
+        keyword: String, pattern: SentencePattern, cells: [CellID], alternatives: [[[CellID]]] = [], subject: String,
         columnsOfRow: String? = nil, form: ReportForm
     ) {
         self.keyword = keyword
@@ -45,7 +46,7 @@ final class NarrativeClaim: Sendable {
         namedGroups = specs.compactMap(\.column.group).first.map { group in
             [(Array(group.unicodeScalars), specs.filter { $0.column.group == group }.map(\.id))]
         } ?? []
-        let stated = Set(([cells] + alternatives).joined())
+        let stated = Set(([cells] + alternatives.joined()).joined())
         var parts: [CellID: [CellID]] = [:]
         for identity in form.identities where identity.kind != .columnBalance && identity.left.count == 1 {
             if stated.contains(identity.left[0]) { parts[identity.left[0]] = identity.right }
@@ -96,7 +97,11 @@ final class NarrativeClaim: Sendable {
             // A wrong typed total is the arithmetic rules' to report; the text is held to what
             // the table's parts add up to.
             if match.number == computed { continue }
-            if named == nil, alternatives.contains(where: { values(of: $0, in: tables)?.computed == match.number }) { continue }
+            if named == nil, match.start < alternatives.count,
+                alternatives[match.start].contains(where: { values(of: $0, in: tables)?.computed == match.number })
+            {
+                continue
+            }
             // As text only for the message: most sentences agree with the tables.
             let fragment = String(String.UnicodeScalarView(scalars[match.range]))
             let table = typed == computed
@@ -166,19 +171,16 @@ extension NarrativeClaim {
         // Receipt verbs: 收到 and 新收 are this year's new requests; 受理 is too for most offices
         // (淮安市 2024: 「共受理政府信息公开申请 3119 件」, its 本年新收), with last year's for some;
         // 办理 may also mean the requests answered (（七）总计). Last year's own are another quantity.
-        let receipt = { (starts: [String], alternatives: [[CellID]]) in
-            NarrativeClaim(
-                keyword: "申请", pattern: count(starts, gap: 16, then: "申请", or: ["共"], notInGap: ["结转", "上年"]),
-                cells: [received.id], alternatives: alternatives, subject: received.row.row.label,
-                columnsOfRow: received.row.id, form: form)
-        }
+        // One claim, one scan of the text, for the four verbs.
         let withCarriedOver = [received.id, carriedOver]
+        let receipt = NarrativeClaim(
+            keyword: "申请", pattern: count(["收到", "新收", "受理", "办理"], gap: 16, then: "申请", or: ["共"], notInGap: ["结转", "上年"]),
+            cells: [received.id], alternatives: [[], [], [withCarriedOver], [withCarriedOver, [resultsTotal]]],
+            subject: received.row.row.label, columnsOfRow: received.row.id, form: form)
         // 「予以公开及部分公开 258 件」: the two rows together.
         let joined = ["及", "和", "、", "与"].map { disclosed + $0 + partial }
         var claims = [
-            receipt(["收到", "新收"], []),
-            receipt(["受理"], [withCarriedOver]),
-            receipt(["办理"], [withCarriedOver, [resultsTotal]]),
+            receipt,
             NarrativeClaim(keyword: partial, pattern: count(joined),
                            cells: ["requests.results.disclosed.total", "requests.results.partially_disclosed.total"],
                            subject: disclosed + "及" + partial, form: form),
@@ -196,10 +198,14 @@ extension NarrativeClaim {
                            subject: litigation, form: form),
             NarrativeClaim(keyword: "申请", pattern: .none(["未收到任何政府信息公开申请", "未收到政府信息公开申请"]),
                            cells: [received.id], subject: received.row.row.label, form: form),
-            // 「所有申请均已办理完成」 says nothing is carried into next year.
-            NarrativeClaim(keyword: "办", pattern: .none(settled, notInSentence: ["上年", "结转", "往年"]),
-                           cells: [carriedForward], subject: word("requests.carried_forward"), form: form),
         ]
+        // 「所有申请均已办理完成」 says nothing is carried into next year. Two keywords, not 「办」,
+        // which nearly every paragraph holds.
+        for (keyword, words) in settled {
+            claims.append(NarrativeClaim(
+                keyword: keyword, pattern: .none(words, notInSentence: ["上年", "结转", "往年"]), cells: [carriedForward],
+                subject: word("requests.carried_forward"), form: form))
+        }
         // 「无法提供 N 件」「不予公开 N 件」: a block of results rows, each row's 总计 added up.
         for (label, rows) in resultGroups(form) {
             claims.append(NarrativeClaim(keyword: label, pattern: count([label]), cells: rows, subject: label, form: form))
@@ -208,7 +214,10 @@ extension NarrativeClaim {
     }
 
     /// How a report says every request was settled within the year.
-    static let settled = ["均已办结", "全部办结", "均已办理完成", "全部办理完成", "均已办理完毕", "全部办理完毕", "均已按时办结", "均按时办结"]
+    static let settled = [
+        ("办结", ["均已办结", "全部办结", "均已按时办结", "均按时办结"]),
+        ("办理完", ["均已办理完成", "全部办理完成", "均已办理完毕", "全部办理完毕"]),
+    ]
 
     /// The results blocks with sub-rows (（三）不予公开, （四）无法提供, …) by their plain label,
     /// with the 总计 cells of their rows, in the form's order.

@@ -44,6 +44,8 @@ struct SentencePattern: Sendable {
     /// One match: the scalars it covers, the number it states, and whether that number is
     /// approximate (「3000余件」「1.2万件」「约300件」), which no table contradicts.
     struct Match {
+        /// Which of `starts` the sentence begins with.
+        let start: Int
         let range: Range<Int>
         let number: Int64
         let isApproximate: Bool
@@ -61,12 +63,13 @@ struct SentencePattern: Sendable {
         var found: [Match] = []
         var index = 0
         while index < scalars.count {
-            guard firsts.contains(scalars[index]), let start = starts.first(where: { Self.has($0, in: scalars, at: index) }),
+            guard firsts.contains(scalars[index]), let which = starts.firstIndex(where: { Self.has($0, in: scalars, at: index) }),
                 !notAfter.contains(where: { Self.ends($0, in: scalars, at: index) })
             else {
                 index += 1
                 continue
             }
+            let start = starts[which]
             var cursor = index + start.unicodeScalars.count
             if let anchor {
                 var gapUsed = 0
@@ -120,7 +123,7 @@ struct SentencePattern: Sendable {
                 }
                 cursor += 1
             }
-            found.append(Match(range: index..<cursor, number: number, isApproximate: approximate))
+            found.append(Match(start: which, range: index..<cursor, number: number, isApproximate: approximate))
             index = cursor
         }
         return found
