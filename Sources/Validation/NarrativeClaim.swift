@@ -24,9 +24,14 @@ final class NarrativeClaim: Sendable {
     /// generic 「其他」 and the total left out), then the first group's label with its cells.
     private let namedColumns: [(name: [Unicode.Scalar], cells: [CellID])]
     private let namedGroups: [(name: [Unicode.Scalar], cells: [CellID])]
-    /// For each total cell of the form, the cells it sums (its identity's other side): a claim
-    /// is compared with that sum when the typed total disagrees with it.
-    private let parts: [CellID: [CellID]]
+    /// For each cell, its position in the form and the positions of the cells it sums (its
+    /// identity's other side, or itself where it sums none): a claim is compared with that sum
+    /// when the typed total disagrees with it. Positions, not ids: `ReportTables.total` reads
+    /// them without building the terms, and most sentences agree.
+    private let indices: [CellID: (typed: Int, parts: [Int])]
+    /// The same for `cells` and each of `alternatives`, added up once here.
+    private let quantity: (typed: [Int], parts: [Int])
+    private let alternativeQuantities: [[(typed: [Int], parts: [Int])]]
 
     init(
         keyword: String, pattern: SentencePattern, cells: [CellID], alternatives: [[[CellID]]] = [], subject: String,
@@ -46,12 +51,20 @@ final class NarrativeClaim: Sendable {
         namedGroups = specs.compactMap(\.column.group).first.map { group in
             [(Array(group.unicodeScalars), specs.filter { $0.column.group == group }.map(\.id))]
         } ?? []
-        let stated = Set(([cells] + alternatives.joined()).joined())
         var parts: [CellID: [CellID]] = [:]
         for identity in form.identities where identity.kind != .columnBalance && identity.left.count == 1 {
-            if stated.contains(identity.left[0]) { parts[identity.left[0]] = identity.right }
+            parts[identity.left[0]] = identity.right
         }
-        self.parts = parts
+        var indices: [CellID: (typed: Int, parts: [Int])] = [:]
+        for spec in form.cells {
+            indices[spec.id] = (spec.index, (parts[spec.id] ?? [spec.id]).map { form.cellsByID[$0]!.index })
+        }
+        self.indices = indices
+        func quantity(_ cells: [CellID]) -> (typed: [Int], parts: [Int]) {
+            (cells.map { indices[$0]!.typed }, cells.flatMap { indices[$0]!.parts })
+        }
+        self.quantity = quantity(cells)
+        alternativeQuantities = alternatives.map { $0.map(quantity) }
     }
 
     /// The cells a sentence states when it names an applicant column or group, nil when it
@@ -71,19 +84,20 @@ final class NarrativeClaim: Sendable {
 
     /// A sum as typed and as its parts add up (the same where the totals are right); nil where
     /// a cell has no value.
-    private func values(of cells: [CellID], in tables: ReportTables) -> (typed: Int64, computed: Int64)? {
-        guard let typed = tables.sum(cells)?.total else { return nil }
-        var computed: Int64 = 0
+    private func values(of quantity: (typed: [Int], parts: [Int]), in tables: ReportTables) -> (typed: Int64, computed: Int64)? {
+        guard let typed = tables.total(quantity.typed) else { return nil }
+        return (typed, tables.total(quantity.parts) ?? typed)
+    }
+
+    private func quantity(of cells: [CellID]) -> (typed: [Int], parts: [Int])? {
+        var typed: [Int] = []
+        var parts: [Int] = []
         for cell in cells {
-            if let terms = parts[cell], let sum = tables.sum(terms)?.total {
-                computed += sum
-            } else if let sum = tables.sum([cell])?.total {
-                computed += sum
-            } else {
-                return nil
-            }
+            guard let found = indices[cell] else { return nil }
+            typed.append(found.typed)
+            parts += found.parts
         }
-        return (typed, computed)
+        return (typed, parts)
     }
 
     func contradictions(in block: TextBlock, scalars: [Unicode.Scalar], of report: Report, tables: ReportTables)
@@ -93,12 +107,14 @@ final class NarrativeClaim: Sendable {
         for match in pattern.matches(in: scalars) where !match.isApproximate {
             let named = namedCells(in: scalars[match.range])
             let cells = named ?? cells
-            guard let (typed, computed) = values(of: cells, in: tables) else { continue }
+            // The named column's positions are looked up; the claim's own are ready.
+            let stated = named == nil ? quantity : named.flatMap(quantity(of:))
+            guard let stated, let (typed, computed) = values(of: stated, in: tables) else { continue }
             // A wrong typed total is the arithmetic rules' to report; the text is held to what
             // the table's parts add up to.
             if match.number == computed { continue }
             if named == nil, match.start < alternatives.count,
-                alternatives[match.start].contains(where: { values(of: $0, in: tables)?.computed == match.number })
+                alternativeQuantities[match.start].contains(where: { values(of: $0, in: tables)?.computed == match.number })
             {
                 continue
             }
@@ -127,15 +143,16 @@ extension NarrativeClaim {
     private static let revised2021 = make(.revised2021)
     private static let trial2019 = make(.trial2019)
 
-    /// The distinct keywords of an edition's claims, and each claim's place among them.
-    static func keywords(_ version: FormVersion) -> (words: [String], ofClaim: [Int]) {
+    /// The distinct keywords of an edition's claims, each claim's place among them, and (one bit
+    /// per word) the words only claims of a count use.
+    static func keywords(_ version: FormVersion) -> (words: [String], ofClaim: [Int], countsOnly: UInt64) {
         version == .revised2021 ? revised2021Keywords : trial2019Keywords
     }
 
     private static let revised2021Keywords = distinctKeywords(revised2021)
     private static let trial2019Keywords = distinctKeywords(trial2019)
 
-    private static func distinctKeywords(_ claims: [NarrativeClaim]) -> (words: [String], ofClaim: [Int]) {
+    private static func distinctKeywords(_ claims: [NarrativeClaim]) -> (words: [String], ofClaim: [Int], countsOnly: UInt64) {
         var words: [String] = []
         let places = claims.map { claim in
             if let place = words.firstIndex(of: claim.keyword) { return place }
@@ -144,7 +161,11 @@ extension NarrativeClaim {
         }
         // One bit each in `NarrativeRules.check`.
         precondition(words.count <= 64, "more than 64 distinct claim keywords")
-        return (words, places)
+        var countsOnly: UInt64 = 0
+        for bit in words.indices where claims.indices.allSatisfy({ places[$0] != bit || claims[$0].pattern.counts }) {
+            countsOnly |= 1 << bit
+        }
+        return (words, places, countsOnly)
     }
 
     private static func make(_ version: FormVersion) -> [NarrativeClaim] {

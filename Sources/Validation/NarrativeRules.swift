@@ -16,9 +16,13 @@ enum NarrativeRules {
             // Sections 一, 三 and 四 report this year's figures; 五 often compares with last year's.
             guard let number = section?.0.number, [1, 3, 4].contains(number) else { continue }
             for block in report.document.blocks(inSection: index) {
-                // Each distinct keyword looked for once: several claims share one.
+                // Each distinct keyword looked for once: several claims share one. A block with no
+                // digit states no count: the words only counting claims use are not looked for.
+                let skipped = hasDigit(block.text) ? 0 : keywords.countsOnly
                 var present: UInt64 = 0
-                for (bit, word) in keywords.words.enumerated() where block.text.containsBytes(word) { present |= 1 << bit }
+                for (bit, word) in keywords.words.enumerated() where skipped & 1 << bit == 0 && block.text.containsBytes(word) {
+                    present |= 1 << bit
+                }
                 guard present != 0 else { continue }
                 let relevant = claims.indices.filter { present & 1 << keywords.ofClaim[$0] != 0 }.map { claims[$0] }
                 // Once per block, shared by the claims; sized by the bytes, an upper bound, as
@@ -32,6 +36,20 @@ enum NarrativeRules {
             }
         }
         return findings
+    }
+
+    /// Whether `text` holds an ASCII or full-width (EF BC 90–99) digit, byte by byte.
+    private static func hasDigit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if byte == 0xEF, offset + 2 < bytes.count, bytes[offset + 1] == 0xBC, (0x90...0x99).contains(bytes[offset + 2]) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Raw HTML that the page leaves out, where it is written.

@@ -33,9 +33,11 @@ enum PublicationRules {
         if report.requiredForm.version == .revised2021, let section = sixth(report) {
             let blocks = report.document.blocks(inSection: section)
             // Offices state the fee in section 六 or in 一 (依申请公开情况), and in their own words.
-            let mentions = report.document.blocks.contains {
-                $0.text.containsBytes(FeeStatement.feeCharacter) && FeeStatement.isStated(in: $0.text)
-            }
+            // 信息处理费 itself first, by bytes alone: most reports write it.
+            let mentions = report.document.blocks.contains { $0.text.containsBytes(FeeStatement.keyword) }
+                || report.document.blocks.contains {
+                    $0.text.containsBytes(FeeStatement.feeCharacter) && FeeStatement.isStated(in: $0.text)
+                }
             // An unwritten section is reported as not filled in; asking for the fee there is noise.
             let unwritten = blocks.isEmpty || blocks.contains { $0.text.containsBytes(ReportTemplate.placeholder) }
             if !mentions && !unwritten {

@@ -23,6 +23,8 @@ struct SentencePattern: Sendable {
     let notInSentence: [String]
     /// The first character of each of `starts`: most characters of a block start none of them.
     private let firsts: [Unicode.Scalar]
+    /// `stops` as scalars, looked up for every character of a gap.
+    private let stopScalars: [Unicode.Scalar]
 
     init(
         starts: [String], gap: Int, stops: String, anchor: String?, optional: [String], counts: Bool,
@@ -32,6 +34,7 @@ struct SentencePattern: Sendable {
         self.notAfter = notAfter.map { Array($0.unicodeScalars) }
         (self.notInGap, self.notInSentence) = (notInGap, notInSentence)
         firsts = starts.compactMap(\.unicodeScalars.first)
+        stopScalars = Array(stops.unicodeScalars)
     }
 
     static func none(
@@ -74,7 +77,7 @@ struct SentencePattern: Sendable {
             if let anchor {
                 var gapUsed = 0
                 while !Self.has(anchor, in: scalars, at: cursor) {
-                    guard cursor < scalars.count, gapUsed < gap, !stops.unicodeScalars.contains(scalars[cursor]) else { break }
+                    guard cursor < scalars.count, gapUsed < gap, !stopScalars.contains(scalars[cursor]) else { break }
                     cursor += 1
                     gapUsed += 1
                 }
