@@ -25,7 +25,7 @@ extension Rule {
         basis: "实际报告的通行写法；年报格式未明文规定，因此作为警告。", fix: "核对 published 的年份。")
     public static let feeStatementMissing = Rule(
         id: "fee-statement-missing", family: .publication, severity: .warning, title: "未说明信息处理费收取情况",
-        checks: "2021年格式的报告应在「\(StatutorySection.all[FeeStatement.sectionNumber - 1].heading)」中说明依据\(FeeStatement.basis)收取\(FeeStatement.keyword)的情况（包括未收取）。",
+        checks: "2021年格式的报告应说明依据\(FeeStatement.basis)收取\(FeeStatement.keyword)的情况（包括未收取），通常写在「\(StatutorySection.all[FeeStatement.sectionNumber - 1].heading)」中；写在正文其他部分的也算。实际报告的说法各不相同，如「收取信息处理费0元」「未收取信息公开处理费」「未发生收费情况」「均未收费」，都视为已说明。",
         basis: "\(FormVersion.revised2021.issuingDocument)第（六）项的要求（原文未能核实，因此作为警告）。",
         fix: "在第六部分写明，例如：「本年度未收取\(FeeStatement.keyword)。」或「共收取\(FeeStatement.keyword)×元。」")
 

@@ -31,8 +31,9 @@ public struct NarrativeSections: Sendable {
         }
         preamble = markdown(0..<(starts.first ?? lines.count))
         var usedTables: Set<TableID> = []
+        let identified = StatutorySection.identify(sections: document.sections)
         sections = document.sections.enumerated().map { index, heading in
-            let section = StatutorySection.identify(heading.text)?.0
+            let section = identified[index]?.0
             let end = index + 1 < starts.count ? starts[index + 1] : lines.count
             let table = section?.table.flatMap { report.tables != nil && usedTables.insert($0).inserted ? $0 : nil }
             return Section(

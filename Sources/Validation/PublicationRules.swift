@@ -32,12 +32,17 @@ enum PublicationRules {
         }
         if report.requiredForm.version == .revised2021, let section = sixth(report) {
             let blocks = report.document.blocks(inSection: section)
-            let mentions = blocks.contains { $0.text.containsBytes(FeeStatement.keyword) }
+            // Offices state the fee in section 六 or in 一 (依申请公开情况), and in their own words.
+            // 信息处理费 itself first, by bytes alone: most reports write it.
+            let mentions = report.document.blocks.contains { $0.text.containsBytes(FeeStatement.keyword) }
+                || report.document.blocks.contains {
+                    $0.text.containsBytes(FeeStatement.feeCharacter) && FeeStatement.isStated(in: $0.text)
+                }
             // An unwritten section is reported as not filled in; asking for the fee there is noise.
             let unwritten = blocks.isEmpty || blocks.contains { $0.text.containsBytes(ReportTemplate.placeholder) }
             if !mentions && !unwritten {
                 findings.append(Rule.feeStatementMissing.finding(
-                    "第六部分没有说明\(FeeStatement.keyword)的收取情况", gist: "section 6 does not state the information processing fee",
+                    "正文没有说明\(FeeStatement.keyword)的收取情况", gist: "the narrative does not state the information processing fee",
                     at: report.document.sections[section].location,
                     hint: "例如：「依据\(FeeStatement.basis)，本年度未收取\(FeeStatement.keyword)。」"))
             }
@@ -46,6 +51,6 @@ enum PublicationRules {
     }
 
     private static func sixth(_ report: Report) -> Int? {
-        report.document.sections.firstIndex { StatutorySection.identify($0.text)?.0.number == FeeStatement.sectionNumber }
+        StatutorySection.identify(sections: report.document.sections).firstIndex { $0?.0.number == FeeStatement.sectionNumber }
     }
 }

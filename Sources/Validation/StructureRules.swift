@@ -14,16 +14,25 @@ enum StructureRules {
         var found: [Int: Heading] = [:]
         var highest = 0
         let sections = report.document.sections
-        var numbers: [Int?] = []
-        for heading in sections {
-            guard let (section, isCanonical) = StatutorySection.identify(heading.text) else {
-                numbers.append(nil)
+        let identified = StatutorySection.identify(sections: sections)
+        for (heading, named) in zip(sections, identified) {
+            guard let (section, isCanonical) = named else {
+                if let (named, _) = StatutorySection.identify(heading.text),
+                    let title = zip(sections, identified).first(where: { $0.1?.0 == named })?.0
+                {
+                    // Numbered like a statutory part, but that part has its own heading: a
+                    // subheading of the part above, written at level 2. One finding, no cascade.
+                    findings.append(Rule.sectionUnknown.finding(
+                        "二级标题「\(heading.text)」不是法定部分：「\(named.heading)」在第 \(title.location.line) 行，这里像是上一部分的小标题",
+                        gist: "level-2 heading numbered like section \(named.number) is a subheading", at: heading.location,
+                        hint: "小标题请用三级标题：### \(heading.text)"))
+                    continue
+                }
                 findings.append(Rule.sectionUnknown.finding(
                     "二级标题「\(heading.text)」不是法定部分", gist: "level-2 heading is not a statutory section",
                     at: heading.location, hint: "小标题请用 ###；法定部分标题为：" + StatutorySection.all.map(\.heading).joined(separator: "、")))
                 continue
             }
-            numbers.append(section.number)
             if !isCanonical {
                 findings.append(Rule.sectionHeadingVariant.finding(
                     "标题「\(heading.text)」应写作「\(section.heading)」", gist: "non-canonical section heading",
@@ -50,11 +59,11 @@ enum StructureRules {
                 "缺少法定部分「\(section.heading)」", gist: "statutory section \(section.number) is missing", at: at,
                 expected: section.heading, hint: "加上二级标题 ## \(section.heading) 及其内容。"))
         }
-        findings += unfilled(report, sections: sections)
+        findings += unfilled(report, sections: sections, identified: identified)
         return findings
     }
 
-    private static func unfilled(_ report: Report, sections: [Heading]) -> [Finding] {
+    private static func unfilled(_ report: Report, sections: [Heading], identified: [(StatutorySection, Bool)?]) -> [Finding] {
         let marker = ReportTemplate.placeholder
         var findings: [Finding] = []
         for (key, field) in report.frontMatter.fields.sorted(by: { $0.key < $1.key }) where field.value.containsBytes(marker) {
@@ -66,7 +75,7 @@ enum StructureRules {
                 "这里仍是模板中的「\(marker)」", gist: "template placeholder left in the text", at: block.location,
                 hint: "把「\(marker)」替换为实际内容。"))
         }
-        for (index, heading) in sections.enumerated() where StatutorySection.identify(heading.text) != nil {
+        for (index, heading) in sections.enumerated() where identified[index] != nil {
             if !report.document.blocks.contains(where: { $0.section == index }) {
                 findings.append(Rule.notFilledIn.finding(
                     "「\(heading.text)」下没有任何内容", gist: "section has no text", at: heading.location,

@@ -29,4 +29,19 @@ import Testing
         let code = "```\n{{requests.received.total}}\n```\n{{requests.received.total}}"
         #expect(Placeholders.fill(code, from: tables) == "```\n{{requests.received.total}}\n```\n\(tables["requests.received.total"]!.text)")
     }
+
+    @Test("a sum of cells becomes their total; a sum with an unknown term is left as written")
+    func sums() throws {
+        let tables = try Self.tables()
+        let direct = try #require(tables["appeals.litigation.direct.total"]?.minorUnits)
+        let afterReview = try #require(tables["appeals.litigation.after_review.total"]?.minorUnits)
+        let text = Placeholders.fill(
+            "行政诉讼{{appeals.litigation.direct.total + appeals.litigation.after_review.total}}件。", from: tables)
+        #expect(text == "行政诉讼\(direct + afterReview)件。")
+        let unknown = "{{appeals.review.total + no.such.cell}}"
+        #expect(Placeholders.fill(unknown, from: tables) == unknown)
+        // An amount and a count are not added up.
+        let mixed = "{{active.fees.amount + appeals.review.total}}"
+        #expect(Placeholders.fill(mixed, from: tables) == mixed)
+    }
 }

@@ -68,4 +68,22 @@ import Testing
         #expect(!html.contains("{{"))
         #expect(build.findings.filter { $0.severity == .error }.isEmpty)
     }
+
+    @Test("a subheading numbered 二、 under 总体情况 takes neither section 二's anchor nor its table")
+    func numberedSubheading() throws {
+        let copy = try SiteCopy()
+        let file = "Content/jiangyu-tax/2024/report.md"
+        let text = try copy.read(file).replacingOccurrences(
+            of: "## 二、主动公开政府信息情况", with: "## 二、深化重点领域公开\n\n本局深化重点领域信息公开。\n\n## 二、主动公开政府信息情况")
+        try copy.write(file, text)
+        let build = try BuiltSite.build(copy.root)
+        let html = try build.text("jiangyu-tax/2024/index.html")
+        #expect(html.components(separatedBy: "<h2 id=\"section-2\">").count == 2)
+        let own = try #require(html.range(of: "<h2 id=\"section-2\">"))
+        let subheading = try #require(html.range(of: "二、深化重点领域公开"))
+        let table = try #require(html.range(of: "<table class=\"statutory statutory-active\""))
+        #expect(subheading.upperBound < own.lowerBound && own.upperBound < table.lowerBound)
+        #expect(html[own.upperBound...].hasPrefix("二、主动公开政府信息情况"))
+        #expect(build.findings.map(\.rule) == ["section-unknown"])
+    }
 }

@@ -61,4 +61,23 @@ import Testing
         #expect(findings.count == 5, "and the date-only published: \(findings.summary)")
         #expect(findings.of("front-matter-invalid").summary == ["front-matter-invalid@Content/hongze-qzf/2023/report.md:6:12"])
     }
+
+    /// The printed sentences of section 一 (二) agree with the printed tables, and are read: each
+    /// number changed gives one narrative-contradiction against the quantity the sentence means.
+    @Test("the printed sentences are read", arguments: [
+        ("huaian-szf", 2024, "受理政府信息公开申请 3119 件", "受理政府信息公开申请 3120 件", "3119"),
+        ("huaian-szf", 2024, "行政复议 351 件", "行政复议 315 件", "351"),
+        // 行政诉讼 46 = 未经复议直接起诉 26 + 复议后起诉 20.
+        ("huaian-szf", 2024, "行政诉讼 46 件", "行政诉讼 26 件", "46"),
+        ("hongze-qzf", 2023, "受理政府信息公开申请 21 件", "受理政府信息公开申请 12 件", "21"),
+    ])
+    func printedSentences(_ slug: String, _ year: Int, _ printed: String, _ changed: String, _ table: String) throws {
+        var site = try Self.site(slug)
+        let path = "Content/\(slug)/\(year)/report.md"
+        #expect(try site.findings().filter { $0.rule == "narrative-contradiction" }.isEmpty)
+        site.replace(printed, with: changed, in: path)
+        let found = try site.findings().filter { $0.rule == "narrative-contradiction" }
+        #expect(found.count == 1)
+        #expect(found.first?.expected == table)
+    }
 }
