@@ -24,7 +24,7 @@ extension MarkdownRenderer {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let root = cmark_parser_finish(parser) else { return [] }
+        guard let root = GFMExtensions.finish(parser) else { return [] }
         defer { cmark_node_free(root) }
         ChineseSoftBreaks.remove(in: root)
         var collector = BlockCollector()

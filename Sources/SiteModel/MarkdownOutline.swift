@@ -76,7 +76,7 @@ enum MarkdownOutline {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let root = cmark_parser_finish(parser) else { return ReportDocument(sections: [], headings: [], blocks: []) }
+        guard let root = GFMExtensions.finish(parser) else { return ReportDocument(sections: [], headings: [], blocks: []) }
         defer { cmark_node_free(root) }
 
         var sections: [Heading] = []
